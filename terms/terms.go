@@ -1,0 +1,93 @@
+// Package terms splits text into search terms: lower-cased, accent-folded runs of letters and
+// digits. The index and the query parser both use it, so a word is the same word on both sides.
+// It knows nothing of stories, tags or files.
+package terms
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// EachBytes calls fn with every term of text, in order. The slice passed to fn is reused
+// between calls: copy it (string(word)) to keep it.
+func EachBytes(text string, fn func(word []byte)) {
+	var buf [64]byte
+	word := buf[:0]
+	ascii := true
+	flush := func() {
+		if len(word) == 0 {
+			return
+		}
+		if ascii {
+			fn(word)
+		} else {
+			fn(foldRunes(word))
+		}
+		word = word[:0]
+		ascii = true
+	}
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+				word = append(word, c)
+			case 'A' <= c && c <= 'Z':
+				word = append(word, c+'a'-'A')
+			default:
+				flush()
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || (len(word) > 0 && unicode.IsMark(r)) {
+			word = append(word, text[i:i+size]...)
+			ascii = false
+		} else {
+			flush()
+		}
+		i += size
+	}
+	flush()
+}
+
+// Each calls fn with every term of text, in order, as a string of its own.
+func Each(text string, fn func(word string)) {
+	EachBytes(text, func(w []byte) { fn(string(w)) })
+}
+
+// List returns the terms of text.
+func List(text string) []string {
+	var out []string
+	Each(text, func(w string) { out = append(out, w) })
+	return out
+}
+
+// Fold returns text as one lower-cased, accent-folded string, keeping everything but case
+// and combining marks: "Zürich" → "zurich", "Петербурге" → "петербурге".
+func Fold(text string) string {
+	for i := 0; i < len(text); i++ {
+		if text[i] >= utf8.RuneSelf || ('A' <= text[i] && text[i] <= 'Z') {
+			return string(foldRunes([]byte(text)))
+		}
+	}
+	return text
+}
+
+// foldRunes decomposes b (NFD), drops combining marks and lower-cases what remains.
+func foldRunes(b []byte) []byte {
+	d := norm.NFD.Bytes(b)
+	out := make([]byte, 0, len(d)+4) // lower-casing can grow a rune (Ⱦ → ⱦ): never fold in place
+	for i := 0; i < len(d); {
+		r, size := utf8.DecodeRune(d[i:])
+		i += size
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		out = utf8.AppendRune(out, unicode.ToLower(r))
+	}
+	return out
+}
