@@ -1,0 +1,404 @@
+package query
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"newsread/terms"
+)
+
+// The Problems Parse notes. Texts quoted from the query are cut to a few characters.
+const (
+	probUnclosedQuote = `unclosed quote: read to the end`
+	probEmptyQuotes   = `quotes without words ignored`
+	probLoneMinus     = `lone "-" ignored`
+	probStrayParen    = `stray ")" ignored`
+	probUnclosedParen = `unclosed "(": closed at the end`
+	probEmptyParens   = `empty "()" ignored`
+	probOrAtStart     = `"OR" at the start ignored`
+	probOrAtEnd       = `"OR" at the end ignored`
+	probOrOr          = `"OR OR": extra "OR" ignored`
+	probLoneHash      = `"#" without a tag name ignored`
+	probEmptyTagColon = `"tag:" without a name: read as the word "tag"`
+	probEmptyTagComma = `empty tag name after "," ignored`
+	probEmptyIs       = `"is:" needs unread, saved or read: read as a word`
+	probUnknownIs     = `unknown %s: read as words`            // %s: the quoted is:xyz
+	probNoWord        = `%s has no letters or digits: ignored` // %s: the quoted text
+)
+
+// Parse parses a query. It never fails: a malformed query is read as literally as possible
+// and its problems are noted in Problems. A blank query has a nil Root.
+func Parse(s string) Query {
+	p := &parser{src: s}
+	root := p.parseOr(false)
+	return Query{Root: root, Problems: p.problems}
+}
+
+type tokKind uint8
+
+const (
+	tEOF    tokKind = iota
+	tTerm           // a word, phrase, tag or is: — node, nil if it came to nothing
+	tOr             // OR, |
+	tNot            // -
+	tLParen         // (
+	tRParen         // )
+)
+
+type token struct {
+	kind tokKind
+	node *Node
+}
+
+type parser struct {
+	src      string
+	toks     []token
+	pos      int // next byte of src to lex
+	i        int // next token
+	problems []string
+}
+
+func (p *parser) problem(msg string) {
+	for _, m := range p.problems {
+		if m == msg {
+			return
+		}
+	}
+	p.problems = append(p.problems, msg)
+}
+
+func (p *parser) emit(k tokKind, n *Node) { p.toks = append(p.toks, token{k, n}) }
+
+// lex reads tokens from p.src until it has one more than those read, or reaches the end.
+// Lexing as the parser goes keeps the Problems in the order of the text.
+func (p *parser) lex() {
+	s, i := p.src, p.pos
+	defer func() { p.pos = i }()
+	for n := len(p.toks); len(p.toks) == n && i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += size
+		case r == '(':
+			p.emit(tLParen, nil)
+			i++
+		case r == ')':
+			p.emit(tRParen, nil)
+			i++
+		case r == '|':
+			for i < len(s) && s[i] == '|' {
+				i++
+			}
+			p.emit(tOr, nil)
+		case r == '"':
+			var text string
+			text, i = p.quoted(i)
+			p.emit(tTerm, p.words(text, true))
+		case r == '-':
+			j := i
+			for j < len(s) && s[j] == '-' {
+				j++
+			}
+			if j == len(s) || endsOperand(s[j:]) {
+				p.problem(probLoneMinus)
+			} else {
+				for ; i < j; i++ {
+					p.emit(tNot, nil)
+				}
+			}
+			i = j
+		case r == '#':
+			i = p.lexTags(i + 1)
+		case hasPrefixASCIIFold(s[i:], "tag:"):
+			i = p.lexTags(i + len("tag:"))
+		case hasPrefixASCIIFold(s[i:], "is:"):
+			j := i + len("is:")
+			j += bareLen(s[j:], isDelim)
+			p.emit(tTerm, p.is(s[i:j]))
+			i = j
+		default:
+			j := i + bareLen(s[i:], isDelim)
+			if s[i:j] == "OR" {
+				p.emit(tOr, nil)
+			} else {
+				p.emit(tTerm, p.words(s[i:j], false))
+			}
+			i = j
+		}
+	}
+}
+
+// endsOperand reports whether s starts with something a "-" cannot apply to.
+func endsOperand(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r == ')' || r == '|' || unicode.IsSpace(r)
+}
+
+// bareLen returns the length of the unquoted text at the start of s, up to a delimiter.
+func bareLen(s string, delim func(rune) bool) int {
+	for i, r := range s {
+		if delim(r) {
+			return i
+		}
+	}
+	return len(s)
+}
+
+// hasPrefixASCIIFold reports whether s starts with the lower-case ASCII prefix, in any case.
+func hasPrefixASCIIFold(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// quoted reads the quoted text starting at the quote s[i], to the closing quote or the end.
+func (p *parser) quoted(i int) (text string, next int) {
+	s := p.src
+	j := strings.IndexByte(s[i+1:], '"')
+	if j < 0 {
+		p.problem(probUnclosedQuote)
+		return s[i+1:], len(s)
+	}
+	return s[i+1 : i+1+j], i + 1 + j + 1
+}
+
+// words turns text into a Word, a Phrase of its terms, or nil if it has none.
+func (p *parser) words(text string, quoted bool) *Node {
+	ws := terms.List(text)
+	switch len(ws) {
+	case 0:
+		if quoted {
+			p.problem(probEmptyQuotes)
+		} else {
+			p.problem(fmt.Sprintf(probNoWord, quote(text)))
+		}
+		return nil
+	case 1:
+		return &Node{Kind: Word, Word: ws[0]}
+	}
+	return &Node{Kind: Phrase, Words: ws}
+}
+
+// is reads "is:value", falling back to its words.
+func (p *parser) is(raw string) *Node {
+	ws := terms.List(raw[len("is:"):])
+	if len(ws) == 1 {
+		switch ws[0] {
+		case "unread", "saved", "read":
+			return &Node{Kind: Is, Word: ws[0]}
+		}
+	}
+	if len(ws) == 0 {
+		p.problem(probEmptyIs)
+	} else {
+		p.problem(fmt.Sprintf(probUnknownIs, quote(raw)))
+	}
+	return p.words(raw, false)
+}
+
+// lexTags reads a list of tag names starting at s[i], just after the "#" or "tag:" that
+// opened it: name{,name} where each name is quoted or bare and may repeat "#" or "tag:".
+func (p *parser) lexTags(i int) int {
+	s := p.src
+	hash := s[i-1] == '#'
+	var names []string
+	for n := 0; ; n++ {
+		if n > 0 { // after a comma: spaces, then an optional "#" or "tag:"
+			for i < len(s) {
+				r, size := utf8.DecodeRuneInString(s[i:])
+				if !unicode.IsSpace(r) {
+					break
+				}
+				i += size
+			}
+			if i < len(s) && s[i] == '#' {
+				i++
+			} else if hasPrefixASCIIFold(s[i:], "tag:") {
+				i += len("tag:")
+			}
+		}
+		var name string
+		if i < len(s) && s[i] == '"' {
+			name, i = p.quoted(i)
+		} else {
+			j := i + bareLen(s[i:], isTagDelim)
+			name, i = s[i:j], j
+		}
+		if name = strings.TrimSpace(name); name != "" {
+			names = append(names, name)
+		} else if n > 0 {
+			p.problem(probEmptyTagComma)
+		}
+		if i < len(s) && s[i] == ',' {
+			i++
+			continue
+		}
+		break
+	}
+	switch {
+	case len(names) > 0:
+		p.emit(tTerm, &Node{Kind: Tag, Tags: names})
+	case hash:
+		p.problem(probLoneHash)
+		p.emit(tTerm, nil)
+	default:
+		p.problem(probEmptyTagColon)
+		p.emit(tTerm, &Node{Kind: Word, Word: "tag"})
+	}
+	return i
+}
+
+// quote quotes text from the query for a problem, cut to a few characters.
+func quote(text string) string {
+	const max = 16
+	if utf8.RuneCountInString(text) > max {
+		cut := 0
+		for n := 0; n < max; n++ {
+			_, size := utf8.DecodeRuneInString(text[cut:])
+			cut += size
+		}
+		text = text[:cut] + "…"
+	}
+	return `"` + strings.ToValidUTF8(text, "\uFFFD") + `"`
+}
+
+func (p *parser) peek() tokKind {
+	if p.i == len(p.toks) {
+		p.lex()
+	}
+	if p.i < len(p.toks) {
+		return p.toks[p.i].kind
+	}
+	return tEOF
+}
+
+// parseOr reads and{ OR and} up to the end, or up to a ")" if inGroup.
+func (p *parser) parseOr(inGroup bool) *Node {
+	var alts, cur []*Node
+	seen := false    // the current alternative has consumed tokens
+	afterOr := false // an OR was read since the start
+	for {
+		switch p.peek() {
+		case tEOF:
+			goto done
+		case tRParen:
+			if inGroup {
+				goto done
+			}
+			p.problem(probStrayParen)
+			p.i++
+		case tOr:
+			p.i++
+			if !seen {
+				if afterOr {
+					p.problem(probOrOr)
+				} else {
+					p.problem(probOrAtStart)
+				}
+				continue
+			}
+			alts = append(alts, mkAnd(cur))
+			cur, seen, afterOr = nil, false, true
+		default:
+			if n := p.parseUnary(); n != nil {
+				cur = append(cur, n)
+			}
+			seen = true
+		}
+	}
+done:
+	if seen {
+		alts = append(alts, mkAnd(cur))
+	} else if afterOr {
+		p.problem(probOrAtEnd)
+	}
+	return mkOr(alts)
+}
+
+// parseUnary reads {-} primary.
+func (p *parser) parseUnary() *Node {
+	nots := 0
+	for p.peek() == tNot {
+		nots++
+		p.i++
+	}
+	switch p.peek() {
+	case tEOF, tRParen, tOr:
+		if nots > 0 {
+			p.problem(probLoneMinus)
+		}
+		return nil
+	}
+	n := p.parsePrimary()
+	if nots%2 == 1 {
+		n = mkNot(n)
+	}
+	return n
+}
+
+// parsePrimary reads a term or a ( group ).
+func (p *parser) parsePrimary() *Node {
+	t := p.toks[p.i]
+	p.i++
+	if t.kind != tLParen {
+		return t.node
+	}
+	start := p.i
+	n := p.parseOr(true)
+	if p.i == start && p.peek() == tRParen {
+		p.problem(probEmptyParens)
+	}
+	if p.peek() == tRParen {
+		p.i++
+	} else {
+		p.problem(probUnclosedParen)
+	}
+	return n
+}
+
+func mkNot(n *Node) *Node {
+	switch {
+	case n == nil:
+		return nil
+	case n.Kind == Not:
+		return n.Kids[0]
+	}
+	return &Node{Kind: Not, Kids: []*Node{n}}
+}
+
+func mkAnd(kids []*Node) *Node { return mkList(And, kids) }
+func mkOr(kids []*Node) *Node  { return mkList(Or, kids) }
+
+// mkList makes an And or Or of kids, dropping nils, flattening kids of the same kind and
+// collapsing to the kid alone (or nil) when fewer than two remain.
+func mkList(k Kind, kids []*Node) *Node {
+	var out []*Node
+	for _, n := range kids {
+		switch {
+		case n == nil:
+		case n.Kind == k:
+			out = append(out, n.Kids...)
+		default:
+			out = append(out, n)
+		}
+	}
+	switch len(out) {
+	case 0:
+		return nil
+	case 1:
+		return out[0]
+	}
+	return &Node{Kind: k, Kids: out}
+}

@@ -1,0 +1,207 @@
+// Package query owns the syntax of newsread's query language, the same in the "/" prompt and
+// on the command line, and turns query text into a tree of Nodes. It does not evaluate the
+// tree and knows nothing of stories, the index or the UI: the index package evaluates it.
+//
+// The language:
+//
+//	putin              stories with a word starting with "putin" (title, body or tags)
+//	"exact phrase"     those words, consecutive
+//	#cia  tag:cia      the tag; #"st petersburg", tag:"st petersburg" for spaces
+//	#cia,#fsb          any of those tags (also #cia,fsb and tag:cia,fsb)
+//	is:unread          also is:saved, is:read
+//	-term              excludes: -#sport, -putin, -"a phrase", -(a OR b)
+//	a OR b             either (also a | b); "or" in lower case is a word
+//	a b                both: terms side by side are all required
+//	( ... )            grouping; NOT (-) binds tightest, then AND, then OR
+//
+// Words and phrases are split and folded with package terms, so that the index and the query
+// agree on what a word is. Parsing never fails: a malformed query is read as literally as
+// possible and each oddity is noted in Query.Problems for the prompt to hint at.
+package query
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// Kind is the kind of a Node.
+type Kind uint8
+
+// The kinds of Node.
+const (
+	Word   Kind = iota // Word: one folded term, matched as a prefix
+	Phrase             // Words: folded terms, consecutive
+	Tag                // Tags: raw tag names, any of them
+	Is                 // Word: "unread", "saved" or "read"
+	And                // Kids: all of them
+	Or                 // Kids: any of them
+	Not                // Kids[0]: not it
+)
+
+var kindNames = [...]string{"Word", "Phrase", "Tag", "Is", "And", "Or", "Not"}
+
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "Kind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// Node is one node of a query tree. Trees from Parse are simplified: an And or Or has at
+// least two kids and none of its own kind, and a Not's kid is never a Not.
+type Node struct {
+	Kind  Kind
+	Word  string   // Word: one folded term (prefix);  Is: "unread" | "saved" | "read"
+	Words []string // Phrase: folded terms, consecutive, len ≥ 2
+	Tags  []string // Tag: raw tag names as typed, any of them (len ≥ 1)
+	Kids  []*Node  // And, Or: len ≥ 2; Not: len 1
+}
+
+// Query is a parsed query.
+type Query struct {
+	Root     *Node    // nil: everything
+	Problems []string // hints for the prompt; empty when the query is well formed
+}
+
+// Highlights returns the folded words of the query's positive words and phrases (those not
+// under a Not), each once, in the order they appear: the words to highlight in a match.
+func (q Query) Highlights() []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(w string) {
+		if !seen[w] {
+			seen[w] = true
+			out = append(out, w)
+		}
+	}
+	var walk func(n *Node)
+	walk = func(n *Node) {
+		if n == nil {
+			return
+		}
+		switch n.Kind {
+		case Word:
+			add(n.Word)
+		case Phrase:
+			for _, w := range n.Words {
+				add(w)
+			}
+		case And, Or:
+			for _, k := range n.Kids {
+				walk(k)
+			}
+		}
+	}
+	walk(q.Root)
+	return out
+}
+
+// String returns n in the query language's own canonical syntax, e.g.
+// putin (#cia,#fsb OR fsb) -sport. Parsing it gives the same tree back, without Problems.
+// A nil Node (everything) is "".
+func (n *Node) String() string {
+	if n == nil {
+		return ""
+	}
+	var b strings.Builder
+	n.write(&b)
+	return b.String()
+}
+
+func (n *Node) write(b *strings.Builder) {
+	switch n.Kind {
+	case Word:
+		b.WriteString(n.Word)
+	case Phrase:
+		b.WriteByte('"')
+		b.WriteString(strings.Join(n.Words, " "))
+		b.WriteByte('"')
+	case Tag:
+		for i, t := range n.Tags {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteByte('#')
+			if strings.IndexFunc(t, isTagDelim) >= 0 || t == "" {
+				b.WriteByte('"')
+				b.WriteString(t)
+				b.WriteByte('"')
+			} else {
+				b.WriteString(t)
+			}
+		}
+	case Is:
+		b.WriteString("is:")
+		b.WriteString(n.Word)
+	case Not:
+		b.WriteByte('-')
+		if len(n.Kids) == 0 || n.Kids[0] == nil {
+			b.WriteString("()")
+			return
+		}
+		k := n.Kids[0]
+		if k.Kind == And || k.Kind == Or {
+			b.WriteByte('(')
+			k.write(b)
+			b.WriteByte(')')
+		} else {
+			k.write(b)
+		}
+	case And:
+		for i, k := range n.Kids {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			if k.Kind == Or {
+				b.WriteByte('(')
+				k.write(b)
+				b.WriteByte(')')
+			} else {
+				k.write(b)
+			}
+		}
+	case Or:
+		for i, k := range n.Kids {
+			if i > 0 {
+				b.WriteString(" OR ")
+			}
+			k.write(b)
+		}
+	}
+}
+
+// Debug returns n as an S-expression that spells the tree's structure out, e.g.
+// (AND putin (OR #cia,#fsb fsb) (NOT sport)); leaves are written as String writes them.
+func (n *Node) Debug() string {
+	if n == nil {
+		return "()"
+	}
+	switch n.Kind {
+	case And, Or, Not:
+		var b strings.Builder
+		b.WriteByte('(')
+		b.WriteString(strings.ToUpper(n.Kind.String()))
+		for _, k := range n.Kids {
+			b.WriteByte(' ')
+			b.WriteString(k.Debug())
+		}
+		b.WriteByte(')')
+		return b.String()
+	}
+	return n.String()
+}
+
+// isTagDelim reports whether r ends an unquoted tag name.
+func isTagDelim(r rune) bool {
+	return r == ',' || isDelim(r)
+}
+
+// isDelim reports whether r ends an unquoted word.
+func isDelim(r rune) bool {
+	switch r {
+	case '(', ')', '"', '|':
+		return true
+	}
+	return unicode.IsSpace(r)
+}
