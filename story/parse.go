@@ -1,0 +1,103 @@
+package story
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"path"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Reasons a file is not a story. The library names the file and one of these.
+var (
+	ErrEmpty  = errors.New("empty file")
+	ErrBinary = errors.New("binary file (NUL bytes)")
+)
+
+// IsStoryFile reports whether a file name has a story extension (.txt or .md, any case).
+func IsStoryFile(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".txt", ".md", ".markdown":
+		return true
+	}
+	return false
+}
+
+// Parse parses one story file. name picks the format by extension (.md and .markdown are
+// markdown, anything else plain text) and is the title of last resort; it becomes Source.
+// Warnings describe what was repaired; an error means the file holds no story.
+func Parse(name string, data []byte) (Story, []string, error) {
+	if bytes.IndexByte(data, 0) >= 0 {
+		return Story{}, nil, ErrBinary
+	}
+	var warnings []string
+	if !utf8.Valid(data) {
+		warnings = append(warnings, "invalid UTF-8 replaced with U+FFFD")
+	}
+	text := normalize(data)
+	if strings.TrimFunc(text, unicode.IsSpace) == "" {
+		return Story{}, warnings, ErrEmpty
+	}
+	var s Story
+	var w []string
+	if ext := strings.ToLower(path.Ext(name)); ext == ".md" || ext == ".markdown" {
+		s, w = parseMarkdown(text)
+	} else {
+		s = parseText(text)
+	}
+	warnings = append(warnings, w...)
+	if s.Title == "" {
+		s.Title = oneLine(strings.TrimSuffix(path.Base(name), path.Ext(name)))
+	}
+	if s.Title == "" || s.Title == "." || s.Title == "/" {
+		s.Title = "Untitled"
+	}
+	s.Title = clipTitle(s.Title)
+	s.Source = name
+	s.Words = countWords(s.Body)
+	s.ID = identity(s.Title, s.Body)
+	return s, warnings, nil
+}
+
+// normalize returns data as sanitised text with LF line endings and no byte-order mark.
+func normalize(data []byte) string {
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	s := string(data)
+	if strings.IndexByte(s, '\r') >= 0 {
+		s = strings.ReplaceAll(s, "\r\n", "\n")
+		s = strings.ReplaceAll(s, "\r", "\n")
+	}
+	return Sanitize(s)
+}
+
+func identity(title, body string) string {
+	h := sha256.New()
+	h.Write([]byte(title))
+	h.Write([]byte{0})
+	h.Write([]byte(body))
+	return hex.EncodeToString(h.Sum(nil)[:8])
+}
+
+func isBlank(line string) bool {
+	return strings.TrimFunc(line, unicode.IsSpace) == ""
+}
+
+func trimSpace(s string) string {
+	return strings.TrimFunc(s, unicode.IsSpace)
+}
+
+func countWords(s string) int {
+	n := 0
+	in := false
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
+}

@@ -1,0 +1,135 @@
+package story
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Sanitize removes everything from s that could act on a terminal: C0 controls other than
+// newline, DEL, C1 controls, and whole escape sequences (CSI, OSC, DCS, SOS, PM, APC, and
+// two-byte escapes), in their 7-bit and 8-bit forms. Tabs become spaces; invalid UTF-8
+// becomes U+FFFD. Newlines are kept.
+func Sanitize(s string) string {
+	if isClean(s) {
+		return s
+	}
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == '\n':
+			b.WriteByte('\n')
+		case r == '\t':
+			b.WriteByte(' ')
+		case r == 0x1b:
+			i = skipEscape(s, i+1)
+			continue
+		case r == 0x9b: // C1 CSI
+			i = skipCSI(s, i+size)
+			continue
+		case r == 0x90 || r == 0x98 || r == 0x9d || r == 0x9e || r == 0x9f: // C1 DCS, SOS, OSC, PM, APC
+			i = skipString(s, i+size)
+			continue
+		case r < 0x20 || (r >= 0x7f && r <= 0x9f):
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// isClean reports whether s is valid UTF-8 with nothing for Sanitize to do.
+func isClean(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 && c != '\n' || c == 0x7f {
+			return false
+		}
+		if c == 0xc2 && i+1 < len(s) && s[i+1] < 0xa0 { // U+0080..U+009F
+			return false
+		}
+	}
+	return utf8.ValidString(s)
+}
+
+// skipEscape returns the index after the escape sequence whose ESC ended just before i.
+func skipEscape(s string, i int) int {
+	if i >= len(s) {
+		return i
+	}
+	switch s[i] {
+	case '[':
+		return skipCSI(s, i+1)
+	case ']', 'P', 'X', '^', '_':
+		return skipString(s, i+1)
+	}
+	for i < len(s) && s[i] >= 0x20 && s[i] <= 0x2f { // intermediates, as in ESC ( B
+		i++
+	}
+	if i < len(s) && s[i] >= 0x30 && s[i] <= 0x7e {
+		i++
+	}
+	return i
+}
+
+// skipCSI returns the index after a control sequence's parameters, intermediates and final byte.
+func skipCSI(s string, i int) int {
+	for i < len(s) && s[i] >= 0x20 && s[i] <= 0x3f {
+		i++
+	}
+	if i < len(s) && s[i] >= 0x40 && s[i] <= 0x7e {
+		i++
+	}
+	return i
+}
+
+// skipString returns the index after a control string ended by BEL, ESC \ or ST (U+009C),
+// or the end of s.
+func skipString(s string, i int) int {
+	for i < len(s) {
+		switch {
+		case s[i] == 0x07:
+			return i + 1
+		case s[i] == 0x1b:
+			if i+1 < len(s) && s[i+1] == '\\' {
+				return i + 2
+			}
+			return i + 1
+		case s[i] == 0xc2 && i+1 < len(s) && s[i+1] == 0x9c:
+			return i + 2
+		}
+		i++
+	}
+	return i
+}
+
+// oneLine sanitises s and folds every run of white space (newlines included) into one space.
+func oneLine(s string) string {
+	s = Sanitize(s)
+	if !strings.ContainsFunc(s, func(r rune) bool { return unicode.IsSpace(r) && r != ' ' }) &&
+		!strings.Contains(s, "  ") && strings.TrimSpace(s) == s {
+		return s
+	}
+	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
+}
+
+// maxTitleRunes bounds a title kept in memory; displays cut titles far shorter.
+const maxTitleRunes = 1000
+
+func clipTitle(s string) string {
+	if len(s) <= maxTitleRunes {
+		return s
+	}
+	n := 0
+	for i := range s {
+		if n == maxTitleRunes {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
+}

@@ -1,0 +1,121 @@
+package story
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"charm.land/glamour/v2"
+)
+
+func TestSanitize(t *testing.T) {
+	tests := map[string]struct{ in, want string }{
+		"clean":             {"Hello, мир 東京 🙂\nnext", "Hello, мир 東京 🙂\nnext"},
+		"osc 0 title bel":   {"a\x1b]0;PWNED\x07b", "ab"},
+		"osc 52 st":         {"a\x1b]52;c;cHduZWQ=\x1b\\b", "ab"},
+		"csi clear":         {"a\x1b[2J\x1b[Hb", "ab"},
+		"sgr colour":        {"\x1b[31;1mRed\x1b[0m", "Red"},
+		"c1 csi":            {"a\u009b31mb", "ab"},
+		"c1 osc":            {"a\u009d0;x\u009cb", "ab"},
+		"c1 nel":            {"a\u0085b", "ab"},
+		"bel del nul-free":  {"a\x07\x7fb\x01", "ab"},
+		"tab":               {"a\tb", "a b"},
+		"cr":                {"a\rb", "ab"},
+		"charset escape":    {"a\x1b(Bb", "ab"},
+		"two-byte escape":   {"a\x1bcb", "ab"},
+		"dcs":               {"a\x1bPq#0;2;0;0;0\x1b\\b", "ab"},
+		"unterminated osc":  {"a\x1b]0;never ends", "a"},
+		"trailing esc":      {"a\x1b", "a"},
+		"invalid utf8":      {"a\xffb", "a\uFFFDb"},
+		"raw c1 byte":       {"a\x9bb", "a\uFFFDb"},
+		"nbsp kept":         {"a\u00a0b", "a\u00a0b"},
+		"rtl and bidi kept": {"שלום عربي", "שלום عربي"},
+	}
+	for name, tt := range tests {
+		if got := Sanitize(tt.in); got != tt.want {
+			t.Errorf("%s: Sanitize(%q) = %q, want %q", name, tt.in, got, tt.want)
+		}
+	}
+}
+
+// hasControl reports a rune that could act on a terminal.
+func hasControl(s string) bool {
+	for _, r := range s {
+		if r < 0x20 && r != '\n' || r >= 0x7f && r <= 0x9f {
+			return true
+		}
+	}
+	return false
+}
+
+// TestPlainTextIsLiteral renders plain-text paragraphs that look like markdown or HTML and
+// checks that glamour shows every one character for character.
+func TestPlainTextIsLiteral(t *testing.T) {
+	paras := []string{
+		"1. not a list", "# not a heading", "> not a quote", "- not a bullet", "+ plus", "* star",
+		"*stars* and _under_ and __strong__", "`code` and ``more``", "|a|b|", "[x](y) and ![i](j)",
+		"<script>alert(1)</script>", "&amp; &lt; &#65;", "a\\b \\* c", "---", "===", "~~strike~~",
+		"http://example.com/x_y_z", ":smile: :+1:", "1) paren", "    indented code?", "[^1] footnote",
+		"www.example.com and mail@example.com", "&amp;amp; ~single~", "Setext\n===", "a=b; c?d / e^f 'q' \"dq\" $5 100%",
+	}
+	in := "Title\n\n" + strings.Join(paras, "\n\n") + "\n  t"
+	s, _, err := Parse("specials.txt", []byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle("notty"), glamour.WithWordWrap(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := r.Render(s.Markdown())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range paras {
+		if !strings.Contains(out, strings.ReplaceAll(strings.TrimSpace(p), "\n", " ")) { // a soft break reflows to a space
+			t.Errorf("rendered text lacks %q literally:\n%s", p, out)
+		}
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add("story.txt", []byte("Title\n\nBody\n\u00a0 a, b"))
+	f.Add("story.md", []byte("---\ntitle: T\ntags: [a]\ndate: 2024-01-01\n---\n# H\nbody"))
+	f.Add("x.txt", []byte("\uFEFFT\r\n\x1b]0;x\x07\r\nTags: a"))
+	f.Add("x.md", []byte("---\ntitle: [\n---\n"))
+	f.Fuzz(func(t *testing.T, name string, data []byte) {
+		s, _, err := Parse(name, data)
+		if err != nil {
+			return
+		}
+		for _, field := range append([]string{s.Title, s.Body, s.Summary, s.Origin}, s.Tags...) {
+			if hasControl(field) || !utf8.ValidString(field) {
+				t.Fatalf("unsafe field %q", field)
+			}
+		}
+		if s.Title == "" || strings.ContainsAny(s.Title, "\n") || len(s.ID) != 16 {
+			t.Fatalf("bad title/id %q %q", s.Title, s.ID)
+		}
+		for _, tag := range s.Tags {
+			if TagKey(tag) == "" || strings.ContainsAny(tag, ",\n") {
+				t.Fatalf("bad tag %q", tag)
+			}
+		}
+		if again := Sanitize(s.Body); again != s.Body {
+			t.Fatalf("Sanitize not idempotent on body")
+		}
+	})
+}
+
+func FuzzSanitize(f *testing.F) {
+	f.Add("a\x1b]0;x\x07b\u009b1m\x1b[2J")
+	f.Fuzz(func(t *testing.T, s string) {
+		out := Sanitize(s)
+		if hasControl(out) || !utf8.ValidString(out) {
+			t.Fatalf("Sanitize(%q) = %q", s, out)
+		}
+		if Sanitize(out) != out {
+			t.Fatalf("not idempotent: %q", out)
+		}
+	})
+}
