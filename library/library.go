@@ -1,0 +1,79 @@
+// Package library finds story files (the embedded set, or files and folders given by the
+// user), parses them in parallel and hands them on in a stable order, in batches, with one
+// warning for each file it skips or repairs. It reads files; it never indexes, renders or
+// imports UI code.
+package library
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+
+	"newsread/articles"
+	"newsread/story"
+)
+
+// embeddedPrefix marks a Story.Source that names a file of the embedded set.
+const embeddedPrefix = "embedded:"
+
+// Warning is one file skipped or repaired, and why.
+type Warning struct {
+	Path, Reason string
+}
+
+func (w Warning) String() string { return w.Path + ": " + w.Reason }
+
+// Library is where stories come from: the embedded set, or paths on disk.
+type Library struct {
+	paths    []string // files and folders; empty means the embedded set
+	embedded fs.FS
+}
+
+// Embedded is the library of the stories built into the binary.
+func Embedded() *Library { return &Library{embedded: articles.FS} }
+
+// Paths is the library of the story files in paths (files, or folders read recursively).
+// A path that does not exist is an error.
+func Paths(paths []string) (*Library, error) {
+	for _, p := range paths {
+		if _, err := os.Stat(p); err != nil {
+			return nil, fmt.Errorf("%s: %w", p, unwrapPathError(err))
+		}
+	}
+	return &Library{paths: paths}, nil
+}
+
+// Describe says in a few words where the stories come from.
+func (l *Library) Describe() string {
+	if l.embedded != nil {
+		return "the embedded stories"
+	}
+	return strings.Join(l.paths, ", ")
+}
+
+// Read reads one story again, whole, from where it was loaded.
+func (l *Library) Read(source string) (story.Story, error) {
+	var data []byte
+	var err error
+	if name, ok := strings.CutPrefix(source, embeddedPrefix); ok {
+		data, err = fs.ReadFile(articles.FS, name)
+	} else {
+		data, err = os.ReadFile(source)
+	}
+	if err != nil {
+		return story.Story{}, unwrapPathError(err)
+	}
+	s, _, err := story.Parse(source, data)
+	return s, err
+}
+
+// unwrapPathError drops the "open PATH:" part of an error whose path the caller names.
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

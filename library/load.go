@@ -1,0 +1,230 @@
+package library
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"newsread/story"
+)
+
+// Batch is the next stretch of a load, in the library's order.
+type Batch struct {
+	Stories  []story.Story // with their bodies; in walk order
+	Warnings []Warning
+	Found    int  // story files found so far
+	Done     bool // the last batch
+}
+
+const (
+	batchStories = 2048                  // a batch is handed on when it holds this many stories…
+	batchEvery   = 40 * time.Millisecond // …or when it is this old, whichever comes first
+)
+
+// Load walks the library and parses its files with one worker per CPU, calling emit with
+// batches in walk order (folders sorted by name) until the last, which has Done set. emit is
+// called from one goroutine at a time. A story whose id repeats an earlier one is skipped
+// with a warning. Load returns when the last batch has been emitted or ctx is done.
+func (l *Library) Load(ctx context.Context, emit func(Batch)) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	jobs := make(chan job, 256)
+	results := make(chan result, 256)
+	found := make(chan int, 1)
+	var walked atomic.Int64
+
+	go func() {
+		defer close(jobs)
+		n := l.walk(ctx, func(j job) bool {
+			walked.Add(1)
+			select {
+			case jobs <- j:
+				return true
+			case <-ctx.Done():
+				return false
+			}
+		})
+		found <- n
+	}()
+
+	var wg sync.WaitGroup
+	for range max(1, runtime.GOMAXPROCS(0)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				results <- l.parse(j)
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(results) }()
+
+	o := orderer{emit: emit, seen: map[string]string{}, pending: map[int]result{}, started: time.Now(), found: &walked}
+	total := -1
+	for {
+		select {
+		case r, ok := <-results:
+			if !ok {
+				if total < 0 {
+					total = <-found
+				}
+				o.found = nil
+				o.flush(total, true)
+				return
+			}
+			o.add(r)
+		case n := <-found:
+			total = n
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
+// LoadAll loads the whole library at once, for the commands.
+func (l *Library) LoadAll(ctx context.Context) ([]story.Story, []Warning) {
+	var stories []story.Story
+	var warnings []Warning
+	l.Load(ctx, func(b Batch) {
+		stories = append(stories, b.Stories...)
+		warnings = append(warnings, b.Warnings...)
+	})
+	return stories, warnings
+}
+
+// job is one file to parse; seq is its place in walk order.
+type job struct {
+	seq  int
+	path string
+	data []byte // already read (embedded files), or nil
+	err  error  // the walk could not read this path
+}
+
+type result struct {
+	seq      int
+	story    story.Story
+	ok       bool
+	warnings []Warning
+}
+
+// walk calls send with every story file in order and returns how many it sent.
+func (l *Library) walk(ctx context.Context, send func(job) bool) int {
+	seq := 0
+	if l.embedded != nil {
+		entries, _ := fs.ReadDir(l.embedded, ".")
+		for _, e := range entries {
+			if e.IsDir() || !story.IsStoryFile(e.Name()) {
+				continue
+			}
+			data, err := fs.ReadFile(l.embedded, e.Name())
+			if err != nil {
+				continue
+			}
+			if !send(job{seq: seq, path: embeddedPrefix + e.Name(), data: data}) {
+				return seq
+			}
+			seq++
+		}
+		return seq
+	}
+	for _, root := range l.paths {
+		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if ctx.Err() != nil {
+				return filepath.SkipAll
+			}
+			if err != nil {
+				send(job{seq: seq, path: p, err: err})
+				seq++
+				return nil
+			}
+			if d.IsDir() || !(story.IsStoryFile(p) || p == root) {
+				return nil
+			}
+			if !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
+				return nil
+			}
+			if !send(job{seq: seq, path: p}) {
+				return filepath.SkipAll
+			}
+			seq++
+			return nil
+		})
+	}
+	return seq
+}
+
+// parse reads and parses one file.
+func (l *Library) parse(j job) result {
+	r := result{seq: j.seq}
+	if j.err != nil {
+		r.warnings = []Warning{{j.path, "skipped: " + unwrapPathError(j.err).Error()}}
+		return r
+	}
+	data := j.data
+	if data == nil {
+		var err error
+		data, err = os.ReadFile(j.path)
+		if err != nil {
+			r.warnings = []Warning{{j.path, "skipped: " + unwrapPathError(err).Error()}}
+			return r
+		}
+	}
+	s, warnings, err := story.Parse(j.path, data)
+	for _, w := range warnings {
+		r.warnings = append(r.warnings, Warning{j.path, w})
+	}
+	if err != nil {
+		r.warnings = append(r.warnings, Warning{j.path, "skipped: " + err.Error()})
+		return r
+	}
+	r.story, r.ok = s, true
+	return r
+}
+
+// orderer puts parsed files back in walk order, drops repeated ids and hands on batches.
+type orderer struct {
+	emit    func(Batch)
+	next    int               // seq of the next result to hand on
+	pending map[int]result    // results that arrived before their turn
+	seen    map[string]string // story id → source of the first story with it
+	batch   Batch
+	started time.Time     // when the current batch began
+	found   *atomic.Int64 // files the walk has found so far
+}
+
+func (o *orderer) add(r result) {
+	o.pending[r.seq] = r
+	for {
+		r, ok := o.pending[o.next]
+		if !ok {
+			break
+		}
+		delete(o.pending, o.next)
+		o.next++
+		o.batch.Warnings = append(o.batch.Warnings, r.warnings...)
+		if r.ok {
+			if first, dup := o.seen[r.story.ID]; dup {
+				o.batch.Warnings = append(o.batch.Warnings, Warning{r.story.Source, "skipped: duplicate of " + first})
+			} else {
+				o.seen[r.story.ID] = r.story.Source
+				o.batch.Stories = append(o.batch.Stories, r.story)
+			}
+		}
+	}
+	if len(o.batch.Stories) >= batchStories || time.Since(o.started) >= batchEvery {
+		o.flush(int(o.found.Load()), false)
+	}
+}
+
+func (o *orderer) flush(found int, done bool) {
+	o.batch.Found = found
+	o.batch.Done = done
+	o.emit(o.batch)
+	o.batch = Batch{}
+	o.started = time.Now()
+}
