@@ -2,6 +2,7 @@ package query
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -16,6 +17,7 @@ const (
 	probLoneMinus     = `lone "-" ignored`
 	probStrayParen    = `stray ")" ignored`
 	probUnclosedParen = `unclosed "(": closed at the end`
+	probDeepParens    = `"(" nested too deep: inner ones ignored`
 	probEmptyParens   = `empty "()" ignored`
 	probOrAtStart     = `"OR" at the start ignored`
 	probOrAtEnd       = `"OR" at the end ignored`
@@ -52,19 +54,26 @@ type token struct {
 	node *Node
 }
 
+// maxDepth bounds the nesting of groups, and so the depth of the tree, so that no query can
+// make the parser (or whoever walks the tree) recurse too deep or go quadratic.
+const maxDepth = 100
+
+// maxProblems bounds the Problems of one query: a prompt hint has no room for more.
+const maxProblems = 8
+
 type parser struct {
 	src      string
 	toks     []token
 	pos      int // next byte of src to lex
 	i        int // next token
 	problems []string
+	depth    int // groups open
+	skipped  int // "(" ignored as too deep, whose ")" are to be ignored too
 }
 
 func (p *parser) problem(msg string) {
-	for _, m := range p.problems {
-		if m == msg {
-			return
-		}
+	if len(p.problems) == maxProblems || slices.Contains(p.problems, msg) {
+		return
 	}
 	p.problems = append(p.problems, msg)
 }
@@ -294,6 +303,11 @@ func (p *parser) parseOr(inGroup bool) *Node {
 		case tEOF:
 			goto done
 		case tRParen:
+			if p.skipped > 0 {
+				p.skipped--
+				p.i++
+				continue
+			}
 			if inGroup {
 				goto done
 			}
@@ -355,8 +369,15 @@ func (p *parser) parsePrimary() *Node {
 	if t.kind != tLParen {
 		return t.node
 	}
+	if p.depth == maxDepth {
+		p.problem(probDeepParens)
+		p.skipped++
+		return nil
+	}
 	start := p.i
+	p.depth++
 	n := p.parseOr(true)
+	p.depth--
 	if p.i == start && p.peek() == tRParen {
 		p.problem(probEmptyParens)
 	}

@@ -2,6 +2,7 @@ package query
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -349,4 +350,57 @@ func FuzzParse(f *testing.F) {
 		}
 		q.Highlights()
 	})
+}
+
+func depth(n *Node) int {
+	d := 0
+	if n != nil {
+		for _, k := range n.Kids {
+			d = max(d, depth(k))
+		}
+		d++
+	}
+	return d
+}
+
+// TestDeep: nesting is bounded, so that no query recurses without end or goes quadratic.
+func TestDeep(t *testing.T) {
+	for _, s := range []string{
+		strings.Repeat("(a ", 5000),
+		strings.Repeat("(", 5000) + "a" + strings.Repeat(")", 5000),
+		strings.Repeat("-(a OR ", 5000) + "b" + strings.Repeat(")", 5000),
+		strings.Repeat("(a OR (b ", 5000),
+	} {
+		q := Parse(s)
+		if d := depth(q.Root); d > 2*maxDepth+2 {
+			t.Errorf("Parse(%.20q…): depth %d", s, d)
+		}
+		if !slices.Contains(q.Problems, probDeepParens) {
+			t.Errorf("Parse(%.20q…).Problems = %q", s, q.Problems)
+		}
+		canon := q.Root.String()
+		if again := Parse(canon); again.Root.String() != canon || len(again.Problems) > 0 {
+			t.Errorf("Parse(%.20q…) = %.40s…: not canonical", s, canon)
+		}
+	}
+	// Just deep enough is fine.
+	s := strings.Repeat("-(a OR ", maxDepth) + "b" + strings.Repeat(")", maxDepth)
+	if q := Parse(s); len(q.Problems) > 0 || q.Root.String() != s {
+		t.Errorf("Parse(%.20q…) = %.40s… %q", s, q.Root, q.Problems)
+	}
+	// A group too deep is read as if it were not there; its ")" too.
+	s = strings.Repeat("(", maxDepth) + "(a OR b) c" + strings.Repeat(")", maxDepth)
+	if got := Parse(s).Root.String(); got != "a OR b c" {
+		t.Errorf("Parse(%.20q…) = %s", s, got)
+	}
+}
+
+func TestManyProblems(t *testing.T) {
+	q := Parse(`! !! !!! !!!! !!!!! !!!!!! !!!!!!! !!!!!!!! !!!!!!!!! ) "x`)
+	if len(q.Problems) != maxProblems {
+		t.Errorf("%d problems: %q", len(q.Problems), q.Problems)
+	}
+	if q.Root.String() != "x" {
+		t.Errorf("got %s", q.Root)
+	}
 }
