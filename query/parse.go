@@ -32,6 +32,23 @@ const (
 
 // Parse parses a query. It never fails: a malformed query is read as literally as possible
 // and its problems are noted in Problems. A blank query has a nil Root.
+//
+// The grammar, spaces (unicode.IsSpace) separating tokens:
+//
+//	query   = [ or ] .
+//	or      = and { ( "OR" | "|" { "|" } ) and } .   (OR in upper case only)
+//	and     = unary { unary } .
+//	unary   = { "-" } primary .                       (no space after the "-")
+//	primary = "(" or ")" | phrase | tags | is | word .
+//	phrase  = `"` { any but `"` } `"` .
+//	tags    = ( "#" | "tag:" ) name { "," { space } [ "#" | "tag:" ] name } .
+//	name    = phrase | bare name: up to a space ( ) " | or "," .
+//	is      = "is:" ( "unread" | "saved" | "read" ) .
+//	word    = bare word: up to a space ( ) " or |, but not "OR" .
+//
+// "tag:" and "is:" are matched in any case. Words, phrases and the is: value are split and
+// folded with terms.List; tag names are kept as typed, spaces trimmed. Groups nest at most
+// maxDepth deep.
 func Parse(s string) Query {
 	p := &parser{src: s}
 	root := p.parseOr(false)

@@ -188,6 +188,7 @@ var parseTests = []struct {
 	{"is:unread,saved", `"is unread saved"`, "", []string{`unknown "is:unread,saved": read as words`}},
 	{"-is:Zürich", `-"is zurich"`, "", []string{`unknown "is:Zürich": read as words`}},
 	{"is:", "is", "is", []string{probEmptyIs}},
+	{`is:"read"`, "is read", "(AND is read)", []string{probEmptyIs}},
 	{"!!!", "", "()", []string{`"!!!" has no letters or digits: ignored`}},
 	{"putin !!! trump", "putin trump", "", []string{`"!!!" has no letters or digits: ignored`}},
 	{"-!!! a", "a", "a", []string{`"!!!" has no letters or digits: ignored`}},
