@@ -1,0 +1,202 @@
+// Package index holds the loaded stories' metadata and answers questions about them fast: tags
+// with counts, the stories carrying a set of tags, and query-language searches over titles,
+// bodies and tags, in a stable display order. It grows while a library loads and is safe for
+// concurrent readers. It never reads files itself (phrase checks ask the caller's Reader) and
+// never imports UI code.
+package index
+
+import (
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/RoaringBitmap/roaring/v2"
+
+	"newsread/story"
+)
+
+// Reader returns a whole story (with its body) again, from its Source.
+type Reader func(source string) (story.Story, error)
+
+// Index is the searchable set of stories. Documents are numbered 0, 1, 2… in load order.
+type Index struct {
+	read Reader
+
+	mu      sync.RWMutex
+	stories []story.Story // by doc number; bodies dropped
+	ids     map[string]uint32
+	order   []uint32 // every doc in display order: dated newest first, then undated, by doc
+	tags    map[string]*tagEntry
+	tagList []TagCount // by count, descending, then name; rebuilt on Add
+	vocab   vocabulary
+
+	searchMu sync.Mutex // held by Search, inside mu's read lock: guards vocab.sorted and cache
+	cache    prefixCache
+}
+
+// tagEntry is one tag: its documents and how often each spelling was used.
+type tagEntry struct {
+	key       string
+	docs      *roaring.Bitmap
+	spellings map[string]int
+	first     string // the first spelling seen, which wins ties
+}
+
+// TagCount is a tag as shown to people.
+type TagCount struct {
+	Key   string // story.TagKey of the tag
+	Name  string // its most common spelling
+	Count int
+}
+
+// New returns an empty index; read is used to check phrases against story text.
+func New(read Reader) *Index {
+	return &Index{read: read, ids: map[string]uint32{}, tags: map[string]*tagEntry{}, vocab: newVocabulary()}
+}
+
+// Len is the number of stories indexed.
+func (ix *Index) Len() int {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return len(ix.stories)
+}
+
+// Story returns the metadata of doc (its Body is empty).
+func (ix *Index) Story(doc uint32) story.Story {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.stories[doc]
+}
+
+// Stories returns the metadata of every doc, by doc number. The slice is shared: do not modify.
+func (ix *Index) Stories() []story.Story {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.stories[:len(ix.stories):len(ix.stories)]
+}
+
+// Lookup returns the doc of the story with id, which may also be a unique prefix of an id.
+func (ix *Index) Lookup(id string) (uint32, bool) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if doc, ok := ix.ids[id]; ok {
+		return doc, true
+	}
+	found, n := uint32(0), 0
+	if len(id) >= 4 {
+		for full, doc := range ix.ids {
+			if len(full) > len(id) && full[:len(id)] == id {
+				found, n = doc, n+1
+			}
+		}
+	}
+	return found, n == 1
+}
+
+// Tags returns every tag with its count, most used first.
+func (ix *Index) Tags() []TagCount {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.tagList
+}
+
+// TagKeyOf returns the key of the tag spelled name, if any story carries it.
+func (ix *Index) TagKeyOf(name string) (string, bool) {
+	key := story.TagKey(name)
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	_, ok := ix.tags[key]
+	return key, ok
+}
+
+// Add indexes stories as the next documents. Their bodies are read for terms and then dropped.
+func (ix *Index) Add(stories []story.Story) {
+	if len(stories) == 0 {
+		return
+	}
+	b := tokenize(stories)
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	base := uint32(len(ix.stories))
+	for i := range stories {
+		s := stories[i]
+		s.Body = ""
+		doc := base + uint32(i)
+		ix.stories = append(ix.stories, s)
+		ix.ids[s.ID] = doc
+		for _, t := range s.Tags {
+			ix.addTag(t, doc)
+		}
+	}
+	ix.vocab.merge(b, base)
+	ix.reorder(base)
+	ix.rebuildTagList()
+}
+
+func (ix *Index) addTag(name string, doc uint32) {
+	key := story.TagKey(name)
+	e := ix.tags[key]
+	if e == nil {
+		e = &tagEntry{key: key, docs: roaring.New(), spellings: map[string]int{}, first: name}
+		ix.tags[key] = e
+	}
+	e.docs.Add(doc)
+	e.spellings[name]++
+}
+
+func (ix *Index) rebuildTagList() {
+	list := make([]TagCount, 0, len(ix.tags))
+	for _, e := range ix.tags {
+		list = append(list, TagCount{Key: e.key, Name: e.name(), Count: int(e.docs.GetCardinality())})
+	}
+	slices.SortFunc(list, func(a, b TagCount) int {
+		if a.Count != b.Count {
+			return b.Count - a.Count
+		}
+		return strings.Compare(a.Key, b.Key)
+	})
+	ix.tagList = list
+}
+
+// name is the most common spelling; the first one seen wins a tie with it, else the
+// alphabetically first.
+func (e *tagEntry) name() string {
+	name, best := e.first, e.spellings[e.first]
+	for s, n := range e.spellings {
+		if n > best || n == best && name != e.first && s < name {
+			name, best = s, n
+		}
+	}
+	return name
+}
+
+// reorder extends the display order with the docs from base on.
+func (ix *Index) reorder(base uint32) {
+	for doc := base; doc < uint32(len(ix.stories)); doc++ {
+		ix.order = append(ix.order, doc)
+	}
+	dated := false
+	for _, s := range ix.stories[base:] {
+		if !s.Date.IsZero() {
+			dated = true
+			break
+		}
+	}
+	if !dated && (base == 0 || ix.stories[ix.order[base-1]].Date.IsZero()) {
+		return // the new docs are undated and already last, in doc order
+	}
+	slices.SortStableFunc(ix.order, func(a, b uint32) int {
+		da, db := ix.stories[a].Date, ix.stories[b].Date
+		switch {
+		case da.Equal(db):
+			return int(a) - int(b)
+		case da.IsZero():
+			return 1
+		case db.IsZero():
+			return -1
+		case da.After(db):
+			return -1
+		}
+		return 1
+	})
+}

@@ -1,0 +1,279 @@
+package index
+
+import (
+	"fmt"
+	"hash/fnv"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/RoaringBitmap/roaring/v2"
+
+	"newsread/query"
+	"newsread/story"
+	"newsread/terms"
+)
+
+func mk(title, body string, date string, tags ...string) story.Story {
+	s := story.Story{Title: title, Body: body, Tags: tags, Source: title}
+	if date != "" {
+		s.Date, _ = time.Parse("2006-01-02", date)
+	}
+	h := fnv.New64a()
+	h.Write([]byte(title + "\x00" + body))
+	s.ID = fmt.Sprintf("%016x", h.Sum64())
+	return s
+}
+
+// reader serves bodies from a map, as the library would from files.
+func reader(stories []story.Story) Reader {
+	bodies := map[string]story.Story{}
+	for _, s := range stories {
+		bodies[s.Source] = s
+	}
+	return func(src string) (story.Story, error) { return bodies[src], nil }
+}
+
+func titles(ix *Index, docs []uint32) string {
+	var out []string
+	for _, d := range docs {
+		out = append(out, ix.Story(d).Title)
+	}
+	return strings.Join(out, "|")
+}
+
+func TestTagsAndOrder(t *testing.T) {
+	stories := []story.Story{
+		mk("A", "x", "", "CIA", "Putin"),
+		mk("B", "x", "2024-01-02", "cia", "St. Petersburg"),
+		mk("C", "x", "", "cia", "st petersburg"),
+		mk("D", "x", "2024-05-01", "Trump"),
+	}
+	ix := New(reader(stories))
+	ix.Add(stories[:2])
+	ix.Add(stories[2:])
+	if got := titles(ix, ix.Search(Filter{}).Docs); got != "D|B|A|C" {
+		t.Errorf("display order %q, want dated newest first then doc order", got)
+	}
+	var tags []string
+	for _, tc := range ix.Tags() {
+		tags = append(tags, fmt.Sprintf("%s:%d", tc.Name, tc.Count))
+	}
+	if got := strings.Join(tags, " "); got != "cia:3 St. Petersburg:2 Putin:1 Trump:1" {
+		t.Errorf("tags %q", got)
+	}
+	both := ix.Search(Filter{Tags: []string{story.TagKey("CIA"), story.TagKey("st. petersburg")}})
+	if got := titles(ix, both.Docs); got != "B|C" {
+		t.Errorf("CIA AND St. Petersburg: %q", got)
+	}
+	if got := ix.Search(Filter{Tags: []string{"nosuchtag"}}); len(got.Docs) != 0 {
+		t.Errorf("unknown tag matched %d", len(got.Docs))
+	}
+	if doc, ok := ix.Lookup(stories[1].ID); !ok || ix.Story(doc).Title != "B" {
+		t.Errorf("Lookup by id")
+	}
+	if _, ok := ix.Lookup(stories[1].ID[:6]); !ok {
+		t.Errorf("Lookup by unique prefix")
+	}
+}
+
+func TestSearchExamples(t *testing.T) {
+	stories := []story.Story{
+		mk("Zürich bank news", "The council of Zürich met.", "", "Finance"),
+		mk("Russia", "Встреча в Петербурге прошла.", "", "Москва"),
+		mk("Spies", "The CIA shared information with the FSB.", "", "CIA", "FSB"),
+		mk("Sport today", "Putin watched the match. information shared", "", "Sport"),
+		mk("Putin speaks", "A long speech.", "", "Putin"),
+	}
+	ix := New(reader(stories))
+	ix.Add(stories)
+	read := roaring.BitmapOf(0)
+	saved := roaring.BitmapOf(2)
+	tests := []struct{ q, want string }{
+		{"zurich", "Zürich bank news"},
+		{"петербург", "Russia"},
+		{"infor", "Spies|Sport today"},
+		{`"information with"`, "Spies"},
+		{`"shared information"`, "Spies"},
+		{`"information shared"`, "Sport today"},
+		{"#cia,#fsb", "Spies"},
+		{"#sport OR #finance", "Zürich bank news|Sport today"},
+		{"putin -#sport", "Putin speaks"},
+		{"putin", "Putin speaks|Sport today"}, // title match first
+		{"the -(cia OR zurich)", "Sport today"},
+		{"is:unread -putin", "Russia|Spies"},
+		{"is:saved", "Spies"},
+		{"is:read", "Zürich bank news"},
+		{"nomatch", ""},
+		{`#"st petersburg"`, ""},
+	}
+	for _, tt := range tests {
+		r := ix.Search(Filter{Query: query.Parse(tt.q), Read: read, Saved: saved})
+		if got := titles(ix, r.Docs); got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.q, got, tt.want)
+		}
+	}
+	if r := ix.Search(Filter{Unread: true, Read: read}); len(r.Docs) != 4 {
+		t.Errorf("unread only: %d", len(r.Docs))
+	}
+	if r := ix.Search(Filter{SavedOnly: true, Saved: saved}); titles(ix, r.Docs) != "Spies" {
+		t.Errorf("saved only: %q", titles(ix, r.Docs))
+	}
+}
+
+// TestSearchMatchesBruteForce checks random queries on a generated library against a direct
+// evaluation over the stories' terms.
+func TestSearchMatchesBruteForce(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	words := []string{"alpha", "alps", "beta", "bet", "gamma", "zürich", "zurichsee", "петербург", "東京", "cia", "news"}
+	tagNames := []string{"CIA", "cia", "St. Petersburg", "Sport", "Zürich", "東京"}
+	var stories []story.Story
+	for i := range 400 {
+		gen := func(n int) string {
+			var w []string
+			for range n {
+				w = append(w, words[rng.IntN(len(words))])
+			}
+			return strings.Join(w, " ")
+		}
+		var tags []string
+		for range rng.IntN(3) {
+			tags = append(tags, tagNames[rng.IntN(len(tagNames))])
+		}
+		date := ""
+		if rng.IntN(4) == 0 {
+			date = fmt.Sprintf("2024-%02d-%02d", 1+rng.IntN(12), 1+rng.IntN(28))
+		}
+		s := mk(fmt.Sprintf("%d %s", i, gen(3)), gen(20), date, tags...)
+		s.Tags = dedupeTags(s.Tags)
+		stories = append(stories, s)
+	}
+	ix := New(reader(stories))
+	for i := 0; i < len(stories); i += 97 {
+		ix.Add(stories[i:min(i+97, len(stories))])
+	}
+	read := roaring.New()
+	for i := range 400 {
+		if i%3 == 0 {
+			read.Add(uint32(i))
+		}
+	}
+	atoms := []string{"al", "alpha", "bet", "zurich", "петер", "東京", `"alpha beta"`, `"beta bet"`, "#cia", `#"st petersburg"`, "#sport,#zürich", "is:unread", "news"}
+	for range 300 {
+		var parts []string
+		for range 1 + rng.IntN(3) {
+			a := atoms[rng.IntN(len(atoms))]
+			switch rng.IntN(5) {
+			case 0:
+				a = "-" + a
+			case 1:
+				a = "(" + a + " OR " + atoms[rng.IntN(len(atoms))] + ")"
+			}
+			parts = append(parts, a)
+		}
+		qs := strings.Join(parts, " ")
+		q := query.Parse(qs)
+		got := ix.Search(Filter{Query: q, Read: read}).Docs
+		var want []uint32
+		for _, doc := range ix.Search(Filter{}).Docs {
+			if brute(q.Root, stories[doc], read.Contains(doc)) {
+				want = append(want, doc)
+			}
+		}
+		gotSorted := slices.Clone(got)
+		slices.Sort(gotSorted)
+		wantSorted := slices.Clone(want)
+		slices.Sort(wantSorted)
+		if !slices.Equal(gotSorted, wantSorted) {
+			t.Fatalf("%s: got %d docs, want %d", qs, len(got), len(want))
+		}
+	}
+}
+
+func dedupeTags(tags []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, t := range tags {
+		if k := story.TagKey(t); !seen[k] {
+			seen[k] = true
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func brute(n *query.Node, s story.Story, read bool) bool {
+	if n == nil {
+		return true
+	}
+	fields := append([]string{s.Title, s.Body}, s.Tags...)
+	switch n.Kind {
+	case query.Word:
+		for _, f := range fields {
+			for _, w := range terms.List(f) {
+				if strings.HasPrefix(w, n.Word) {
+					return true
+				}
+			}
+		}
+		return false
+	case query.Phrase:
+		for _, f := range fields {
+			ws := terms.List(f)
+			for i := 0; i+len(n.Words) <= len(ws); i++ {
+				if slices.Equal(ws[i:i+len(n.Words)], n.Words) {
+					return true
+				}
+			}
+		}
+		return false
+	case query.Tag:
+		for _, name := range n.Tags {
+			for _, t := range s.Tags {
+				if story.TagKey(t) == story.TagKey(name) {
+					return true
+				}
+			}
+		}
+		return false
+	case query.Is:
+		return n.Word == "unread" && !read || n.Word == "read" && read
+	case query.Not:
+		return !brute(n.Kids[0], s, read)
+	case query.And:
+		for _, k := range n.Kids {
+			if !brute(k, s, read) {
+				return false
+			}
+		}
+		return true
+	case query.Or:
+		for _, k := range n.Kids {
+			if brute(k, s, read) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+func TestHasPhrase(t *testing.T) {
+	for _, tt := range []struct {
+		text  string
+		words []string
+		want  bool
+	}{
+		{"a a b", []string{"a", "b"}, true},
+		{"a b a b c", []string{"a", "b", "c"}, true},
+		{"a a a b", []string{"a", "a", "b"}, true},
+		{"a b", []string{"b", "a"}, false},
+		{"a x b", []string{"a", "b"}, false},
+	} {
+		if got := hasPhrase(tt.text, tt.words); got != tt.want {
+			t.Errorf("hasPhrase(%q, %q) = %v", tt.text, tt.words, got)
+		}
+	}
+}

@@ -1,0 +1,270 @@
+package index
+
+import (
+	"slices"
+
+	"github.com/RoaringBitmap/roaring/v2"
+
+	"newsread/query"
+	"newsread/story"
+	"newsread/terms"
+)
+
+// Filter says which stories to show.
+type Filter struct {
+	Query     query.Query
+	Tags      []string        // tag keys; a story must carry all of them
+	Read      *roaring.Bitmap // docs marked read, for is:read / is:unread and Unread; nil is none
+	Saved     *roaring.Bitmap // docs saved, for is:saved and Saved; nil is none
+	Unread    bool            // only unread stories
+	SavedOnly bool            // only saved stories
+}
+
+// Result is the stories a Filter selects.
+type Result struct {
+	Docs      []uint32 // in display order: title matches first, then the display order
+	TitleHits int      // Docs[:TitleHits] matched a searched word in the title
+	Total     int      // stories in the index when the search ran
+}
+
+// Search returns the stories that pass f.
+func (ix *Index) Search(f Filter) Result {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	ix.searchMu.Lock()
+	defer ix.searchMu.Unlock()
+	ix.vocab.sortIfDirty()
+	n := uint32(len(ix.stories))
+	e := eval{ix: ix, f: &f, all: roaring.New()}
+	e.all.AddRange(0, uint64(n))
+
+	set := e.all
+	restricted := false
+	and := func(b *roaring.Bitmap) {
+		if !restricted {
+			set, restricted = b.Clone(), true
+			return
+		}
+		set.And(b)
+	}
+	for _, key := range f.Tags {
+		if t := ix.tags[key]; t != nil {
+			and(t.docs)
+		} else {
+			and(roaring.New())
+		}
+	}
+	if f.Unread {
+		and(roaring.AndNot(e.all, orEmpty(f.Read)))
+	}
+	if f.SavedOnly {
+		and(orEmpty(f.Saved))
+	}
+	if f.Query.Root != nil {
+		and(e.node(f.Query.Root))
+	}
+	r := Result{Total: int(n)}
+	if !restricted {
+		r.Docs = slices.Clone(ix.order)
+		return r
+	}
+	title := e.titleHits(f.Query.Root)
+	r.Docs = make([]uint32, 0, set.GetCardinality())
+	if title != nil {
+		title.And(set)
+		for _, doc := range ix.order {
+			if title.Contains(doc) {
+				r.Docs = append(r.Docs, doc)
+			}
+		}
+		r.TitleHits = len(r.Docs)
+		set.AndNot(title)
+	}
+	for _, doc := range ix.order {
+		if set.Contains(doc) {
+			r.Docs = append(r.Docs, doc)
+		}
+	}
+	return r
+}
+
+func orEmpty(b *roaring.Bitmap) *roaring.Bitmap {
+	if b == nil {
+		return roaring.New()
+	}
+	return b
+}
+
+// eval evaluates one search; its bitmaps are fresh and may be modified.
+type eval struct {
+	ix  *Index
+	f   *Filter
+	all *roaring.Bitmap
+}
+
+func (e *eval) node(n *query.Node) *roaring.Bitmap {
+	switch n.Kind {
+	case query.Word:
+		return e.ix.prefix(n.Word).Clone()
+	case query.Phrase:
+		return e.phrase(n.Words)
+	case query.Tag:
+		out := roaring.New()
+		for _, name := range n.Tags {
+			if t := e.ix.tags[story.TagKey(name)]; t != nil {
+				out.Or(t.docs)
+			}
+		}
+		return out
+	case query.Is:
+		switch n.Word {
+		case "read":
+			return orEmpty(e.f.Read).Clone()
+		case "unread":
+			return roaring.AndNot(e.all, orEmpty(e.f.Read))
+		case "saved":
+			return orEmpty(e.f.Saved).Clone()
+		}
+		return roaring.New()
+	case query.Not:
+		return roaring.AndNot(e.all, e.node(n.Kids[0]))
+	case query.Or:
+		out := roaring.New()
+		for _, k := range n.Kids {
+			out.Or(e.node(k))
+		}
+		return out
+	case query.And:
+		var out *roaring.Bitmap
+		var nots []*query.Node
+		for _, k := range n.Kids {
+			if k.Kind == query.Not {
+				nots = append(nots, k.Kids[0])
+				continue
+			}
+			if out == nil {
+				out = e.node(k)
+			} else {
+				out.And(e.node(k))
+			}
+		}
+		if out == nil {
+			out = e.all.Clone()
+		}
+		for _, k := range nots {
+			out.AndNot(e.node(k))
+		}
+		return out
+	}
+	return roaring.New()
+}
+
+// prefix returns the docs holding a term that starts with p. Shared: do not modify.
+func (ix *Index) prefix(p string) *roaring.Bitmap {
+	if b := ix.cache.get(p, ix.vocab.gen); b != nil {
+		return b
+	}
+	ids := ix.vocab.prefixRange(p)
+	maps := make([]*roaring.Bitmap, len(ids))
+	for i, id := range ids {
+		maps[i] = ix.vocab.any[id]
+	}
+	b := roaring.FastOr(maps...)
+	ix.cache.put(p, ix.vocab.gen, b)
+	return b
+}
+
+// phrase returns the docs whose title, body or a tag holds words consecutively.
+func (e *eval) phrase(words []string) *roaring.Bitmap {
+	var cand *roaring.Bitmap
+	for _, w := range words {
+		id, ok := e.ix.vocab.ids[w]
+		if !ok {
+			return roaring.New()
+		}
+		if cand == nil {
+			cand = e.ix.vocab.any[id].Clone()
+		} else {
+			cand.And(e.ix.vocab.any[id])
+		}
+	}
+	out := roaring.New()
+	it := cand.Iterator()
+	for it.HasNext() {
+		doc := it.Next()
+		s := e.ix.stories[doc]
+		if hasPhrase(s.Title, words) || tagsHavePhrase(s.Tags, words) {
+			out.Add(doc)
+			continue
+		}
+		if e.ix.read == nil {
+			continue
+		}
+		if full, err := e.ix.read(s.Source); err == nil && hasPhrase(full.Body, words) {
+			out.Add(doc)
+		}
+	}
+	return out
+}
+
+func tagsHavePhrase(tags []string, words []string) bool {
+	for _, t := range tags {
+		if hasPhrase(t, words) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasPhrase reports whether text's terms hold words consecutively.
+func hasPhrase(text string, words []string) bool {
+	matched, found := 0, false
+	terms.EachBytes(text, func(w []byte) {
+		if found {
+			return
+		}
+		for {
+			if string(w) == words[matched] {
+				matched++
+				if matched == len(words) {
+					found = true
+				}
+				return
+			}
+			if matched == 0 {
+				return
+			}
+			matched = restart(words, matched)
+		}
+	})
+	return found
+}
+
+// restart is how much of words still matches after a mismatch at words[matched] (naive
+// fallback: retry from the longest proper suffix that is a prefix).
+func restart(words []string, matched int) int {
+	for k := matched - 1; k > 0; k-- {
+		if slices.Equal(words[matched-k:matched], words[:k]) {
+			return k
+		}
+	}
+	return 0
+}
+
+// titleHits returns the docs whose title holds a searched positive word, or nil when the
+// query searches no words.
+func (e *eval) titleHits(n *query.Node) *roaring.Bitmap {
+	words := query.Query{Root: n}.Highlights()
+	if len(words) == 0 {
+		return nil
+	}
+	out := roaring.New()
+	for _, w := range words {
+		for _, id := range e.ix.vocab.prefixRange(w) {
+			if t := e.ix.vocab.title[id]; t != nil {
+				out.Or(t)
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,125 @@
+package index
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/RoaringBitmap/roaring/v2"
+
+	"newsread/story"
+	"newsread/terms"
+)
+
+// vocabulary maps every term to the docs that hold it.
+type vocabulary struct {
+	ids    map[string]uint32
+	names  []string          // by term id
+	any    []*roaring.Bitmap // by term id: docs with the term in title, body or tags
+	title  []*roaring.Bitmap // by term id: docs with the term in the title; nil for none
+	sorted []uint32          // term ids by name; valid while !dirty
+	dirty  bool
+	gen    uint64 // bumped by every merge; keys the prefix cache
+}
+
+func newVocabulary() vocabulary {
+	return vocabulary{ids: map[string]uint32{}}
+}
+
+// batchTerms is a batch of stories' terms, gathered without the index lock.
+type batchTerms struct {
+	names []string   // local term id → term
+	docs  [][]uint32 // per story: distinct local term ids in title, body or tags
+	title [][]uint32 // per story: distinct local term ids in the title
+}
+
+// tokenize gathers the terms of stories.
+func tokenize(stories []story.Story) *batchTerms {
+	b := &batchTerms{docs: make([][]uint32, len(stories)), title: make([][]uint32, len(stories))}
+	local := map[string]uint32{}
+	var last []int // local term id → index+1 of the last story that held it
+	var lastTitle []int
+	for i := range stories {
+		s := &stories[i]
+		var doc, title []uint32
+		add := func(w []byte, inTitle bool) {
+			id, ok := local[string(w)]
+			if !ok {
+				id = uint32(len(b.names))
+				local[string(w)] = id
+				b.names = append(b.names, string(w))
+				last = append(last, 0)
+				lastTitle = append(lastTitle, 0)
+			}
+			if last[id] != i+1 {
+				last[id] = i + 1
+				doc = append(doc, id)
+			}
+			if inTitle && lastTitle[id] != i+1 {
+				lastTitle[id] = i + 1
+				title = append(title, id)
+			}
+		}
+		terms.EachBytes(s.Title, func(w []byte) { add(w, true) })
+		terms.EachBytes(s.Body, func(w []byte) { add(w, false) })
+		for _, t := range s.Tags {
+			terms.EachBytes(t, func(w []byte) { add(w, false) })
+		}
+		b.docs[i], b.title[i] = doc, title
+	}
+	return b
+}
+
+// merge adds a batch whose first story is doc base.
+func (v *vocabulary) merge(b *batchTerms, base uint32) {
+	global := make([]uint32, len(b.names))
+	for local, name := range b.names {
+		id, ok := v.ids[name]
+		if !ok {
+			id = uint32(len(v.names))
+			v.ids[name] = id
+			v.names = append(v.names, name)
+			v.any = append(v.any, roaring.New())
+			v.title = append(v.title, nil)
+			v.dirty = true
+		}
+		global[local] = id
+	}
+	for i, ids := range b.docs {
+		doc := base + uint32(i)
+		for _, l := range ids {
+			v.any[global[l]].Add(doc)
+		}
+		for _, l := range b.title[i] {
+			g := global[l]
+			if v.title[g] == nil {
+				v.title[g] = roaring.New()
+			}
+			v.title[g].Add(doc)
+		}
+	}
+	v.gen++
+}
+
+// prefixRange returns the ids of the terms that start with prefix. The caller holds the write
+// lock or has made sure sorted is valid.
+func (v *vocabulary) prefixRange(prefix string) []uint32 {
+	lo, _ := slices.BinarySearchFunc(v.sorted, prefix, func(id uint32, p string) int { return strings.Compare(v.names[id], p) })
+	hi := lo
+	for hi < len(v.sorted) && strings.HasPrefix(v.names[v.sorted[hi]], prefix) {
+		hi++
+	}
+	return v.sorted[lo:hi]
+}
+
+// sortIfDirty rebuilds the sorted term list after merges.
+func (v *vocabulary) sortIfDirty() {
+	if !v.dirty {
+		return
+	}
+	v.sorted = make([]uint32, len(v.names))
+	for i := range v.sorted {
+		v.sorted[i] = uint32(i)
+	}
+	slices.SortFunc(v.sorted, func(a, b uint32) int { return strings.Compare(v.names[a], v.names[b]) })
+	v.dirty = false
+}
