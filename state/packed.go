@@ -2,7 +2,6 @@ package state
 
 import (
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"hash/crc32"
 	"math"
@@ -52,16 +51,16 @@ func encode(m map[string]Mark) []byte {
 // decode parses a packed blob. The map's keys share one copy of the blob's bytes.
 func decode(b []byte) (map[string]Mark, error) {
 	if len(b) < 4 {
-		return nil, fmt.Errorf("%w: packed marks are %d bytes long", errCorrupt, len(b))
+		return nil, corruptionf("packed marks are %d bytes long", len(b))
 	}
 	body := b[:len(b)-4]
 	if crc32.Checksum(body, castagnoli) != binary.LittleEndian.Uint32(b[len(b)-4:]) {
-		return nil, fmt.Errorf("%w: packed marks fail their checksum", errCorrupt)
+		return nil, corruptionf("packed marks fail their checksum")
 	}
 	r := reader{s: string(body)}
 	count := r.uvarint()
 	if count > uint64(len(body)) {
-		return nil, fmt.Errorf("%w: packed marks claim %d entries in %d bytes", errCorrupt, count, len(body))
+		return nil, corruptionf("packed marks claim %d entries in %d bytes", count, len(body))
 	}
 	m := make(map[string]Mark, count)
 	for range count {
@@ -78,7 +77,7 @@ func decode(b []byte) (map[string]Mark, error) {
 		m[id] = mark
 	}
 	if r.bad || r.s != "" || len(m) != int(count) {
-		return nil, fmt.Errorf("%w: packed marks do not parse", errCorrupt)
+		return nil, corruptionf("packed marks do not parse")
 	}
 	return m, nil
 }
@@ -130,4 +129,11 @@ func (r *reader) uint64() uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-var errCorrupt = errors.New("corrupt")
+// corruption is damage that the store finds itself, beyond what SQLite reports.
+type corruption string
+
+func (c corruption) Error() string { return string(c) }
+
+func corruptionf(format string, args ...any) error {
+	return corruption(fmt.Sprintf(format, args...))
+}

@@ -23,7 +23,8 @@ const (
 )
 
 func classify(err error) trouble {
-	if errors.Is(err, errCorrupt) {
+	var c corruption
+	if errors.As(err, &c) {
 		return corrupt
 	}
 	if errors.Is(err, errUnwritable) {
@@ -166,16 +167,16 @@ func checkHeader(path string) error {
 	case n == 0:
 		return nil // SQLite takes an empty file for a new database
 	case err != nil:
-		return fmt.Errorf("%w: %d-byte file, shorter than a database header", errCorrupt, n)
+		return corruptionf("%d-byte file, shorter than a database header", n)
 	case string(h[:16]) != "SQLite format 3\x00":
-		return fmt.Errorf("%w: not an SQLite database", errCorrupt)
+		return corruptionf("not an SQLite database")
 	}
 	pageSize := int64(binary.BigEndian.Uint16(h[16:18]))
 	if pageSize == 1 {
 		pageSize = 65536
 	}
 	if pageSize < 512 || pageSize&(pageSize-1) != 0 {
-		return fmt.Errorf("%w: page size %d", errCorrupt, pageSize)
+		return corruptionf("impossible page size %d", pageSize)
 	}
 	// The page count in the header is valid only when its version number matches the change
 	// counter, and the file may lag it while a -wal file still holds a checkpoint to redo.
@@ -184,7 +185,7 @@ func checkHeader(path string) error {
 		return nil
 	}
 	if fi, err := f.Stat(); err == nil && fi.Size() < pages*pageSize {
-		return fmt.Errorf("%w: %d bytes, header says %d pages of %d", errCorrupt, fi.Size(), pages, pageSize)
+		return corruptionf("%d bytes, header says %d pages of %d", fi.Size(), pages, pageSize)
 	}
 	return nil
 }
