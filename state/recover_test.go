@@ -237,9 +237,9 @@ func TestUnwritablePathWorksInMemory(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, path := range []string{
-		filepath.Join(file, "state.db"),            // parent is a regular file
+		filepath.Join(file, "state.db"),             // parent is a regular file
 		filepath.Join(file, "newsread", "state.db"), // so is an ancestor
-		dir,                                         // a directory, not a file
+		dir, // a directory, not a file
 	} {
 		s, err := Open(path)
 		if err != nil {
