@@ -200,3 +200,26 @@ func (ix *Index) reorder(base uint32) {
 		return 1
 	})
 }
+
+// UnreadByTag returns, for each tag key, how many of its stories are not in read.
+func (ix *Index) UnreadByTag(read *roaring.Bitmap) map[string]int {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	out := make(map[string]int, len(ix.tags))
+	for k, e := range ix.tags {
+		n := e.docs.GetCardinality()
+		if read != nil {
+			n -= e.docs.AndCardinality(read)
+		}
+		out[k] = int(n)
+	}
+	return out
+}
+
+// DocOf returns the doc of the story with exactly this id.
+func (ix *Index) DocOf(id string) (uint32, bool) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	doc, ok := ix.ids[id]
+	return doc, ok
+}

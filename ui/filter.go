@@ -1,0 +1,40 @@
+package ui
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"newsread/index"
+	"newsread/ui/tagpane"
+)
+
+// resultMsg is a finished search; only the newest (seq) is shown.
+type resultMsg struct {
+	seq    uint64
+	result index.Result
+	tags   []tagpane.Item
+	totals [4]int // all, all unread, saved, saved unread
+}
+
+// refresh starts a search for the current filter. The bitmaps are cloned so the command
+// never shares state with Update.
+func (m *Model) refresh() tea.Cmd {
+	m.seq++
+	seq := m.seq
+	tags, savedOnly := m.tags.Selection()
+	read, saved := m.read.Clone(), m.saved.Clone()
+	f := index.Filter{Query: m.query, Tags: tags, Read: read, Saved: saved, Unread: m.unreadOnly, SavedOnly: savedOnly}
+	ix := m.ix
+	return func() tea.Msg {
+		r := ix.Search(f)
+		counts := ix.Tags()
+		unread := ix.UnreadByTag(read)
+		items := make([]tagpane.Item, len(counts))
+		for i, c := range counts {
+			items[i] = tagpane.Item{Kind: tagpane.Tag, Key: c.Key, Name: c.Name, Count: c.Count, Unread: unread[c.Key]}
+		}
+		all := r.Total
+		savedCount := int(saved.GetCardinality())
+		totals := [4]int{all, all - int(read.GetCardinality()), savedCount, savedCount - int(saved.AndCardinality(read))}
+		return resultMsg{seq: seq, result: r, tags: items, totals: totals}
+	}
+}

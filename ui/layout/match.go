@@ -1,0 +1,57 @@
+package layout
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"newsread/terms"
+)
+
+// Span is a byte range of a text.
+type Span struct{ Start, End int }
+
+// Matches returns the spans of the words of text (runs of letters, digits and marks) whose
+// folded form starts with one of words (already folded, as the query gives them).
+func Matches(text string, words []string) []Span {
+	if len(words) == 0 {
+		return nil
+	}
+	var spans []Span
+	start := -1
+	check := func(end int) {
+		if start < 0 {
+			return
+		}
+		w := terms.Fold(text[start:end])
+		for _, q := range words {
+			if strings.HasPrefix(w, q) {
+				spans = append(spans, Span{start, end})
+				break
+			}
+		}
+		start = -1
+	}
+	for i, r := range text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || start >= 0 && unicode.IsMark(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		check(i)
+	}
+	check(len(text))
+	return spans
+}
+
+// Cells converts byte spans of plain text to cell ranges.
+func Cells(text string, spans []Span) []Span {
+	out := make([]Span, len(spans))
+	for i, s := range spans {
+		a := ansi.StringWidth(text[:s.Start])
+		out[i] = Span{a, a + ansi.StringWidth(text[s.Start:s.End])}
+	}
+	return out
+}

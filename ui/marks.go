@@ -1,0 +1,129 @@
+package ui
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"newsread/state"
+)
+
+// storeMsg is the reading state, opened and loaded in the background.
+type storeMsg struct {
+	store    *state.Store
+	marks    map[string]state.Mark
+	warnings []string
+}
+
+// storeErrMsg is a write that failed; the store has already said why in its warnings.
+type storeErrMsg struct{ warnings []string }
+
+// openStore opens the reading state off the UI goroutine.
+func (m Model) openStore() tea.Cmd {
+	path, disabled := m.opts.StatePath, m.opts.NoState
+	return func() tea.Msg {
+		s := state.Disabled()
+		var warnings []string
+		if !disabled {
+			if path == "" {
+				p, err := state.DefaultPath()
+				if err != nil {
+					warnings = append(warnings, "state: "+err.Error()+"; reading state is off")
+				}
+				path = p
+			}
+			if path != "" {
+				opened, err := state.Open(path)
+				if err != nil {
+					warnings = append(warnings, "state: "+err.Error()+"; reading state is off")
+				} else {
+					s = opened
+				}
+			}
+		}
+		marks, err := s.All()
+		if err != nil {
+			warnings = append(warnings, "state: "+err.Error())
+		}
+		return storeMsg{store: s, marks: marks, warnings: append(warnings, s.Warnings()...)}
+	}
+}
+
+// persist runs a write against the store off the UI goroutine; writes made before the store
+// is open wait for it.
+func (m *Model) persist(write func(*state.Store) error) tea.Cmd {
+	if m.store == nil {
+		m.pending = append(m.pending, write)
+		return nil
+	}
+	s := m.store
+	return func() tea.Msg {
+		if err := write(s); err != nil {
+			return storeErrMsg{warnings: s.Warnings()}
+		}
+		return nil
+	}
+}
+
+// applyMarks sets the read and saved bits of the docs from..len(stories) from the marks.
+func (m *Model) applyMarks(from int) {
+	if m.marks == nil {
+		return
+	}
+	for doc := from; doc < len(m.stories); doc++ {
+		if mk, ok := m.marks[m.stories[doc].ID]; ok {
+			if mk.Read {
+				m.read.Add(uint32(doc))
+			}
+			if mk.Saved {
+				m.saved.Add(uint32(doc))
+			}
+		}
+	}
+}
+
+// setRead marks doc read or unread, in memory and in the store.
+func (m *Model) setRead(doc uint32, read bool) tea.Cmd {
+	if read == m.read.Contains(doc) {
+		return nil
+	}
+	if read {
+		m.read.Add(doc)
+	} else {
+		m.read.Remove(doc)
+	}
+	id := m.stories[doc].ID
+	mk := m.marks[id]
+	mk.Read = read
+	m.marks[id] = mk
+	return m.persist(func(s *state.Store) error { return s.SetRead(id, read) })
+}
+
+// toggleSaved flips doc's saved mark.
+func (m *Model) toggleSaved(doc uint32) tea.Cmd {
+	saved := !m.saved.Contains(doc)
+	if saved {
+		m.saved.Add(doc)
+	} else {
+		m.saved.Remove(doc)
+	}
+	id := m.stories[doc].ID
+	mk := m.marks[id]
+	mk.Saved = saved
+	m.marks[id] = mk
+	return m.persist(func(s *state.Store) error { return s.SetSaved(id, saved) })
+}
+
+// savePosition remembers how far the open story was read.
+func (m *Model) savePosition() tea.Cmd {
+	if m.screen != screenReader || int(m.reader.Doc) >= len(m.stories) {
+		return nil
+	}
+	id := m.stories[m.reader.Doc].ID
+	pos := m.reader.Position()
+	mk := m.marks[id]
+	if mk.Position == pos {
+		return nil
+	}
+	mk.Position = pos
+	m.marks[id] = mk
+	return m.persist(func(s *state.Store) error { return s.SetPosition(id, pos) })
+}

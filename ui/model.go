@@ -1,0 +1,178 @@
+// Package ui is newsread's interactive reader: the top-level Bubble Tea model. It routes
+// messages to the panes (tagpane, storylist, reader), lays them out, and runs everything slow
+// (loading, searching, rendering, reading state) in commands, so a key press only changes
+// memory. It never parses files or renders markdown itself.
+package ui
+
+import (
+	"context"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/RoaringBitmap/roaring/v2"
+
+	"newsread/index"
+	"newsread/library"
+	"newsread/query"
+	"newsread/render"
+	"newsread/state"
+	"newsread/story"
+	"newsread/ui/reader"
+	"newsread/ui/storylist"
+	"newsread/ui/tagpane"
+	"newsread/ui/theme"
+)
+
+// Options configure the reader.
+type Options struct {
+	Library   *library.Library
+	Tags      []string // tag names to start filtered by, all required
+	Query     string   // a query to start with
+	Style     string   // a glamour style; "" follows the terminal's background
+	Width     int      // the widest a story is wrapped; 0 is reader.MaxWidth
+	NoColor   bool     // no colour at all (NO_COLOR)
+	NoState   bool     // neither read nor write reading state
+	StatePath string   // the state database; "" is the default path
+}
+
+type screen uint8
+
+const (
+	screenList screen = iota
+	screenReader
+)
+
+type focus uint8
+
+const (
+	focusList focus = iota
+	focusTags
+)
+
+// wideWidth is the narrowest terminal that shows the tag pane beside the list.
+const wideWidth = 100
+
+// Model is the whole reader.
+type Model struct {
+	opts  Options
+	keys  KeyMap
+	theme theme.Theme
+	dark  bool
+	style string // the glamour style in use
+
+	ctx     context.Context
+	cancel  context.CancelFunc
+	lib     *library.Library
+	ix      *index.Index
+	feed    chan batchMsg
+	service *render.Service
+
+	stories  []story.Story // every loaded story by doc; a prefix of the index's, shared
+	loading  bool
+	found    int // story files found so far
+	warnings []library.Warning
+	problems []string // reading-state warnings
+
+	store   *state.Store               // nil until opened
+	pending []func(*state.Store) error // writes waiting for the store
+	marks   map[string]state.Mark      // by story id; nil until the store is open
+	read    *roaring.Bitmap            // docs marked read
+	saved   *roaring.Bitmap            // docs saved
+
+	tags       tagpane.Model
+	list       storylist.Model
+	reader     reader.Model
+	prompt     textinput.Model
+	help       help.Model
+	showHelp   bool
+	searching  bool        // the / prompt has the keyboard
+	query      query.Query // the search in force
+	unreadOnly bool
+
+	screen screen
+	focus  focus
+
+	seq        uint64 // the newest search; older results are dropped
+	result     index.Result
+	haveResult bool
+	totals     [4]int
+
+	renderSeq uint64 // the newest render request of the reader
+	markdown  string // the open story's markdown, for re-rendering at a new width
+	rendered  string // the open story's text as shown
+
+	width, height int
+}
+
+// New returns the reader for opts. It does no I/O: loading starts in Init.
+func New(opts Options) Model {
+	if opts.Library == nil {
+		opts.Library = library.Embedded()
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	m := Model{
+		opts:    opts,
+		keys:    DefaultKeyMap(),
+		dark:    true,
+		ctx:     ctx,
+		cancel:  cancel,
+		lib:     opts.Library,
+		ix:      index.New(opts.Library.Read),
+		feed:    make(chan batchMsg),
+		service: render.NewService(nil),
+		loading: true,
+		read:    roaring.New(),
+		saved:   roaring.New(),
+		help:    help.New(),
+		marks:   map[string]state.Mark{},
+	}
+	m.theme = theme.New(m.dark, !opts.NoColor)
+	m.style = m.glamourStyle()
+	m.tags = tagpane.New(m.theme)
+	m.list = storylist.New(m.theme)
+	m.list.SetMarks(m.read, m.saved)
+	m.reader = reader.New(m.theme)
+	m.reader.MaxWidth = opts.Width
+	m.prompt = textinput.New()
+	m.prompt.Prompt = "/"
+	m.prompt.Placeholder = `words, "phrase", #tag, -not, a OR b`
+	m.help.Styles = m.theme.Help
+	var keys []string
+	for _, t := range opts.Tags {
+		keys = append(keys, story.TagKey(t))
+	}
+	m.tags.Choose(keys)
+	if opts.Query != "" {
+		m.prompt.SetValue(opts.Query)
+		m.query = query.Parse(opts.Query)
+		m.list.SetHighlights(m.query.Highlights())
+	}
+	return m
+}
+
+// glamourStyle is the style asked for, or the one for the background.
+func (m Model) glamourStyle() string {
+	switch {
+	case m.opts.Style != "":
+		return m.opts.Style
+	case m.opts.NoColor:
+		return "notty"
+	case m.dark:
+		return "dark"
+	}
+	return "light"
+}
+
+// Init asks the terminal for its background and starts loading the stories and the state.
+func (m Model) Init() tea.Cmd {
+	return tea.Batch(tea.RequestBackgroundColor, m.startLoad(m.ctx), m.openStore())
+}
+
+func (m *Model) setTheme() {
+	m.theme = theme.New(m.dark, !m.opts.NoColor)
+	m.tags.SetTheme(m.theme)
+	m.list.SetTheme(m.theme)
+	m.reader.SetTheme(m.theme)
+	m.help.Styles = m.theme.Help
+}

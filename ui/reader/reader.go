@@ -1,0 +1,307 @@
+// Package reader is the story view: a header with the title, the rendered story, and a footer
+// with tags, position and reading time. It receives rendered lines (rendering happens
+// elsewhere, in commands) and owns only the scroll position and match navigation; it never
+// reads files, renders markdown or writes reading state.
+package reader
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"newsread/story"
+	"newsread/ui/layout"
+	"newsread/ui/theme"
+)
+
+// NeighbourMsg asks to open the story Delta places away in the list.
+type NeighbourMsg struct{ Delta int }
+
+// BackMsg asks to return to the list.
+type BackMsg struct{}
+
+// ToggleSavedMsg asks to flip the saved mark of the open story.
+type ToggleSavedMsg struct{ Doc uint32 }
+
+// DefaultMaxWidth is the widest the text is wrapped, for comfortable reading.
+const DefaultMaxWidth = 100
+
+// Model is the story view. The scrolling is its own rather than a viewport's because a
+// 6.5 MB story arrives in chunks: appending lines must not rescan the whole text.
+type Model struct {
+	KeyMap   KeyMap
+	MaxWidth int // the widest the text is wrapped; 0 is DefaultMaxWidth
+	theme    theme.Theme
+
+	Doc   uint32
+	story story.Story // metadata of the open story
+	saved bool
+
+	lines      []string // rendered lines so far
+	done       bool     // all lines have arrived
+	width      int      // the text was rendered for this width; 0 before any
+	offset     int      // first visible line; 0 ≤ offset ≤ max(0, len(lines)-body height)
+	restore    float64  // position to take when enough lines arrive; -1 when none is pending
+	highlights []string // folded searched words to mark
+	matches    []int    // lines holding a searched word, ascending; nil until computed
+
+	w, h int // the view's size in cells
+}
+
+// New returns an empty story view.
+func New(t theme.Theme) Model {
+	return Model{KeyMap: DefaultKeyMap(), theme: t, restore: -1}
+}
+
+// SetTheme changes the styles.
+func (m *Model) SetTheme(t theme.Theme) { m.theme = t }
+
+// SetSize sets the view's size in cells.
+func (m *Model) SetSize(w, h int) { m.w, m.h = w, h; m.clamp() }
+
+// TextWidth is the width to render for: the view's width up to MaxWidth.
+func (m Model) TextWidth() int {
+	limit := m.MaxWidth
+	if limit <= 0 {
+		limit = DefaultMaxWidth
+	}
+	return max(10, min(m.w, limit))
+}
+
+// Open shows a new story, empty until its lines arrive; it will scroll to position (a
+// fraction of the story) when they do.
+func (m *Model) Open(doc uint32, s story.Story, saved bool, position float64, highlights []string) {
+	*m = Model{KeyMap: m.KeyMap, MaxWidth: m.MaxWidth, theme: m.theme, w: m.w, h: m.h, Doc: doc, story: s, saved: saved, restore: position, highlights: highlights}
+}
+
+// SetSaved updates the saved mark shown in the footer.
+func (m *Model) SetSaved(saved bool) { m.saved = saved }
+
+// SetLines replaces the rendered text (a new width, or the first chunk). The reading position
+// is kept as a fraction of the story.
+func (m *Model) SetLines(lines []string, width int, done bool) {
+	if m.restore < 0 && len(m.lines) > 0 {
+		m.restore = m.Position()
+	}
+	m.lines, m.width, m.done, m.matches = lines, width, done, nil
+	m.applyRestore()
+}
+
+// AppendLines adds the next rendered chunk.
+func (m *Model) AppendLines(lines []string, done bool) {
+	m.lines = append(m.lines, lines...)
+	m.done = done
+	m.applyRestore()
+}
+
+// SetMatches sets the lines that hold searched words.
+func (m *Model) SetMatches(lines []int) { m.matches = lines }
+
+// Lines returns the rendered lines, for finding matches.
+func (m Model) Lines() []string { return m.lines }
+
+// Highlights returns the searched words marked in the story.
+func (m Model) Highlights() []string { return m.highlights }
+
+// Width is the width the current lines were rendered for.
+func (m Model) Width() int { return m.width }
+
+// Done reports whether the whole story has been rendered.
+func (m Model) Done() bool { return m.done }
+
+// Position is how far the story is scrolled: 0 at the top, 1 at the end.
+func (m Model) Position() float64 {
+	if m.restore >= 0 {
+		return m.restore
+	}
+	maxOff := len(m.lines) - m.bodyHeight()
+	if maxOff <= 0 {
+		return 0
+	}
+	return float64(m.offset) / float64(maxOff)
+}
+
+func (m *Model) applyRestore() {
+	if m.restore < 0 {
+		m.clamp()
+		return
+	}
+	if !m.done && m.restore > 0 {
+		m.clamp()
+		return // the position is a fraction of the whole: wait for all of it
+	}
+	m.offset = int(math.Round(m.restore * float64(max(0, len(m.lines)-m.bodyHeight()))))
+	m.restore = -1
+	m.clamp()
+}
+
+func (m Model) bodyHeight() int { return max(1, m.h-2) }
+
+func (m *Model) clamp() {
+	m.offset = max(0, min(m.offset, len(m.lines)-m.bodyHeight()))
+}
+
+// Update scrolls and turns the other keys into requests.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelDown:
+			m.scroll(3)
+		case tea.MouseWheelUp:
+			m.scroll(-3)
+		}
+	case tea.KeyPressMsg:
+		page := m.bodyHeight()
+		switch {
+		case key.Matches(msg, m.KeyMap.Down):
+			m.scroll(1)
+		case key.Matches(msg, m.KeyMap.Up):
+			m.scroll(-1)
+		case key.Matches(msg, m.KeyMap.PageDown):
+			m.scroll(page)
+		case key.Matches(msg, m.KeyMap.PageUp):
+			m.scroll(-page)
+		case key.Matches(msg, m.KeyMap.HalfDown):
+			m.scroll(page / 2)
+		case key.Matches(msg, m.KeyMap.HalfUp):
+			m.scroll(-page / 2)
+		case key.Matches(msg, m.KeyMap.Top):
+			m.restore = -1
+			m.offset = 0
+		case key.Matches(msg, m.KeyMap.Bottom):
+			m.restore = -1
+			m.offset = len(m.lines)
+			m.clamp()
+		case key.Matches(msg, m.KeyMap.NextMatch):
+			m.jump(1)
+		case key.Matches(msg, m.KeyMap.PrevMatch):
+			m.jump(-1)
+		case key.Matches(msg, m.KeyMap.Next):
+			return m, send(NeighbourMsg{1})
+		case key.Matches(msg, m.KeyMap.Prev):
+			return m, send(NeighbourMsg{-1})
+		case key.Matches(msg, m.KeyMap.Back):
+			return m, send(BackMsg{})
+		case key.Matches(msg, m.KeyMap.ToggleSaved):
+			return m, send(ToggleSavedMsg{m.Doc})
+		}
+	}
+	return m, nil
+}
+
+func send(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
+
+func (m *Model) scroll(n int) {
+	m.restore = -1
+	m.offset += n
+	m.clamp()
+}
+
+// jump scrolls to the next (dir 1) or previous (dir -1) line with a match, wrapping around.
+func (m *Model) jump(dir int) {
+	if len(m.matches) == 0 {
+		return
+	}
+	target := -1
+	if dir > 0 {
+		for _, l := range m.matches {
+			if l > m.offset {
+				target = l
+				break
+			}
+		}
+		if target < 0 {
+			target = m.matches[0]
+		}
+	} else {
+		for i := len(m.matches) - 1; i >= 0; i-- {
+			if m.matches[i] < m.offset {
+				target = m.matches[i]
+				break
+			}
+		}
+		if target < 0 {
+			target = m.matches[len(m.matches)-1]
+		}
+	}
+	m.restore = -1
+	m.offset = target
+	m.clamp()
+}
+
+// View draws the header, the visible lines and the footer, exactly w × h cells.
+func (m Model) View() string {
+	if m.w <= 0 || m.h <= 0 {
+		return ""
+	}
+	header := m.theme.Title.Render(layout.Fit(m.story.Title, m.w))
+	if m.h == 1 {
+		return header
+	}
+	body := make([]string, 0, m.bodyHeight())
+	for i := m.offset; i < len(m.lines) && len(body) < m.bodyHeight(); i++ {
+		body = append(body, m.highlight(ansi.Truncate(m.lines[i], m.w, "")))
+	}
+	if len(m.lines) == 0 {
+		body = append(body, m.theme.Dim.Render(layout.Fit("  Rendering…", m.w)))
+	}
+	for len(body) < m.bodyHeight() {
+		body = append(body, "")
+	}
+	return header + "\n" + strings.Join(body, "\n") + "\n" + m.footer()
+}
+
+func (m Model) footer() string {
+	pct := int(math.Round(m.Position() * 100))
+	if len(m.lines) <= m.bodyHeight() && m.done {
+		pct = 100
+	}
+	right := fmt.Sprintf(" %d%% · %d min read", pct, m.story.ReadingMinutes())
+	if !m.done {
+		right = " rendering…" + right
+	}
+	if m.saved {
+		right = " ★ saved ·" + right
+	}
+	left := strings.Join(m.story.Tags, ", ")
+	w := m.w - ansi.StringWidth(right)
+	if w < 4 {
+		return m.theme.Status.Render(layout.Fit(strings.TrimSpace(right), m.w))
+	}
+	return m.theme.Status.Render(layout.Fit(left, w) + right)
+}
+
+// highlight marks the searched words of one rendered line.
+func (m Model) highlight(line string) string {
+	if len(m.highlights) == 0 {
+		return line
+	}
+	plain := ansi.Strip(line)
+	spans := layout.Matches(plain, m.highlights)
+	if len(spans) == 0 {
+		return line
+	}
+	ranges := make([]lipgloss.Range, len(spans))
+	for i, c := range layout.Cells(plain, spans) {
+		ranges[i] = lipgloss.NewRange(c.Start, c.End, m.theme.Match)
+	}
+	return lipgloss.StyleRanges(line, ranges...)
+}
+
+// MatchLines returns the lines that hold one of words; it is slow on huge stories, so run
+// it in a command.
+func MatchLines(lines []string, words []string) []int {
+	var out []int
+	for i, l := range lines {
+		if len(layout.Matches(ansi.Strip(l), words)) > 0 {
+			out = append(out, i)
+		}
+	}
+	return out
+}

@@ -1,0 +1,257 @@
+// Package storylist is the list of stories the current filter shows. It draws only the rows on
+// screen, so its cost per frame does not grow with the library. It owns the cursor and the
+// scroll offset; it never searches, reads files or changes reading state (it asks with
+// messages).
+package storylist
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/RoaringBitmap/roaring/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"newsread/story"
+	"newsread/ui/layout"
+	"newsread/ui/theme"
+)
+
+// OpenMsg asks to open the story of doc.
+type OpenMsg struct{ Doc uint32 }
+
+// ToggleReadMsg and ToggleSavedMsg ask to flip a story's marks.
+type (
+	ToggleReadMsg  struct{ Doc uint32 }
+	ToggleSavedMsg struct{ Doc uint32 }
+)
+
+// Model is the story list.
+type Model struct {
+	KeyMap KeyMap
+	theme  theme.Theme
+
+	stories    []story.Story   // every loaded story, by doc; shared with the index, read only
+	docs       []uint32        // the docs shown, in order
+	read       *roaring.Bitmap // docs marked read; owned by the caller, read only here
+	saved      *roaring.Bitmap // docs saved; likewise
+	highlights []string        // folded searched words to mark in titles
+
+	cursor int // index into docs; 0 when docs is empty
+	offset int // first visible row; keeps cursor on screen
+	width  int
+	height int
+}
+
+// New returns an empty list.
+func New(t theme.Theme) Model {
+	return Model{KeyMap: DefaultKeyMap(), theme: t, read: roaring.New(), saved: roaring.New()}
+}
+
+// SetTheme changes the styles.
+func (m *Model) SetTheme(t theme.Theme) { m.theme = t }
+
+// SetSize sets the list's size in cells.
+func (m *Model) SetSize(w, h int) { m.width, m.height = w, h; m.scroll() }
+
+// SetStories sets every loaded story, by doc number.
+func (m *Model) SetStories(stories []story.Story) { m.stories = stories }
+
+// SetMarks sets the read and saved sets the rows show.
+func (m *Model) SetMarks(read, saved *roaring.Bitmap) { m.read, m.saved = read, saved }
+
+// SetHighlights sets the searched words to mark in titles.
+func (m *Model) SetHighlights(words []string) { m.highlights = words }
+
+// SetDocs replaces the shown docs, keeping the cursor on the same story when it is still
+// shown, else at the same row.
+func (m *Model) SetDocs(docs []uint32) {
+	cur, had := m.Selected()
+	m.docs = docs
+	if had {
+		for i, d := range docs {
+			if d == cur {
+				m.cursor = i
+				m.scroll()
+				return
+			}
+		}
+	}
+	m.cursor = max(0, min(m.cursor, len(docs)-1))
+	m.scroll()
+}
+
+// Select puts the cursor on doc if it is shown.
+func (m *Model) Select(doc uint32) {
+	for i, d := range m.docs {
+		if d == doc {
+			m.cursor = i
+			m.scroll()
+			return
+		}
+	}
+}
+
+// Selected returns the doc under the cursor.
+func (m Model) Selected() (uint32, bool) {
+	if m.cursor < len(m.docs) {
+		return m.docs[m.cursor], true
+	}
+	return 0, false
+}
+
+// Neighbour returns the doc delta rows from doc in the shown order (n/p in the reader).
+func (m Model) Neighbour(doc uint32, delta int) (uint32, bool) {
+	for i, d := range m.docs {
+		if d == doc {
+			if j := i + delta; j >= 0 && j < len(m.docs) {
+				return m.docs[j], true
+			}
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+// Move moves the cursor by delta rows (the mouse wheel).
+func (m *Model) Move(delta int) {
+	m.cursor = max(0, min(m.cursor+delta, len(m.docs)-1))
+	m.scroll()
+}
+
+// Len is the number of stories shown.
+func (m Model) Len() int { return len(m.docs) }
+
+// Update moves the cursor and turns keys on a story into requests.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return m, nil
+	}
+	switch {
+	case key.Matches(k, m.KeyMap.Up):
+		m.cursor--
+	case key.Matches(k, m.KeyMap.Down):
+		m.cursor++
+	case key.Matches(k, m.KeyMap.Top):
+		m.cursor = 0
+	case key.Matches(k, m.KeyMap.Bottom):
+		m.cursor = len(m.docs) - 1
+	case key.Matches(k, m.KeyMap.PageUp):
+		m.cursor -= max(1, m.height-1)
+	case key.Matches(k, m.KeyMap.PageDown):
+		m.cursor += max(1, m.height-1)
+	case key.Matches(k, m.KeyMap.Open, m.KeyMap.ToggleRead, m.KeyMap.ToggleSaved):
+		doc, ok := m.Selected()
+		if !ok {
+			return m, nil
+		}
+		var out tea.Msg = OpenMsg{doc}
+		if key.Matches(k, m.KeyMap.ToggleRead) {
+			out = ToggleReadMsg{doc}
+		} else if key.Matches(k, m.KeyMap.ToggleSaved) {
+			out = ToggleSavedMsg{doc}
+		}
+		return m, func() tea.Msg { return out }
+	}
+	m.cursor = max(0, min(m.cursor, len(m.docs)-1))
+	m.scroll()
+	return m, nil
+}
+
+func (m *Model) scroll() {
+	if m.height <= 0 {
+		return
+	}
+	if m.cursor < m.offset {
+		m.offset = m.cursor
+	}
+	if m.cursor >= m.offset+m.height {
+		m.offset = m.cursor - m.height + 1
+	}
+	m.offset = max(0, min(m.offset, len(m.docs)-m.height))
+}
+
+// View draws the visible rows, exactly width × height cells.
+func (m Model) View(focused bool) string {
+	if m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	lines := make([]string, 0, m.height)
+	for i := m.offset; i < len(m.docs) && len(lines) < m.height; i++ {
+		lines = append(lines, m.row(m.docs[i], i == m.cursor, focused))
+	}
+	for len(lines) < m.height {
+		lines = append(lines, layout.Fit("", m.width))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// row draws one story: unread and saved markers, the title, its tags and its date.
+func (m Model) row(doc uint32, cursor, focused bool) string {
+	s := m.stories[doc]
+	unread := !m.read.Contains(doc)
+	out := "   " // unread ●, saved ★: shapes, so they show without colour
+	if unread || m.saved.Contains(doc) {
+		u, sv := " ", " "
+		if unread {
+			u = "●"
+		}
+		if m.saved.Contains(doc) {
+			sv = "★"
+		}
+		out = u + sv + " "
+	}
+	markStr := out
+	var date string
+	if !s.Date.IsZero() {
+		date = " " + s.Date.Format("2006-01-02")
+	}
+	tags := strings.Join(s.Tags, ", ")
+	rest := m.width - 3
+	tagW := 0
+	if tags != "" && rest >= 40 {
+		tagW = min(ansi.StringWidth(tags)+2, rest*3/10)
+	}
+	if rest-tagW-len(date) < 10 {
+		date = ""
+	}
+	titleW := rest - tagW - len(date)
+	if titleW < 1 {
+		return layout.Fit(markStr+s.Title, m.width)
+	}
+	title := layout.Fit(s.Title, titleW)
+	if cursor && focused {
+		return m.theme.Selected.Render(markStr + title + layout.Fit("  "+tags, tagW) + date)
+	}
+	titleStyle := lipgloss.NewStyle()
+	if unread {
+		titleStyle = m.theme.Unread
+	}
+	if cursor {
+		titleStyle = titleStyle.Inherit(m.theme.SelectedOff)
+	}
+	out = markStr + m.highlight(title, titleStyle)
+	if tagW > 0 {
+		out += m.theme.Dim.Render(layout.Fit("  "+tags, tagW))
+	}
+	return out + m.theme.Dim.Render(date)
+}
+
+// highlight styles title with base and its searched words with the match style.
+func (m Model) highlight(title string, base lipgloss.Style) string {
+	spans := layout.Matches(title, m.highlights)
+	if len(spans) == 0 {
+		return base.Render(title)
+	}
+	var b strings.Builder
+	last := 0
+	for _, sp := range spans {
+		b.WriteString(base.Render(title[last:sp.Start]))
+		b.WriteString(m.theme.Match.Inherit(base).Render(title[sp.Start:sp.End]))
+		last = sp.End
+	}
+	b.WriteString(base.Render(title[last:]))
+	return b.String()
+}

@@ -1,0 +1,262 @@
+// Package tagpane is the pane of tags beside the story list: "All", "Saved", then every tag
+// with its counts, most used first. It owns the cursor and the active tag set and reports
+// changes with a SelectionMsg; it never searches or reads stories itself.
+package tagpane
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"newsread/ui/layout"
+	"newsread/ui/theme"
+)
+
+// Kind tells the pane's entries apart.
+type Kind uint8
+
+const (
+	All   Kind = iota // every story
+	Saved             // saved stories
+	Tag               // one tag
+)
+
+// Item is one entry of the pane.
+type Item struct {
+	Kind   Kind
+	Key    string // the tag key, for Kind Tag
+	Name   string
+	Count  int
+	Unread int
+}
+
+// SelectionMsg reports a new active selection; Focus asks to move to the story list.
+type SelectionMsg struct {
+	Tags  []string // tag keys, all required
+	Saved bool     // saved stories only
+	Focus bool
+}
+
+// Model is the tag pane.
+type Model struct {
+	KeyMap KeyMap
+	theme  theme.Theme
+
+	items  []Item
+	cursor int // index into items; 0 ≤ cursor < len(items)
+	offset int // first visible item; keeps cursor on screen
+	width  int
+	height int
+
+	chosen map[string]bool // active tag keys; a key may name a tag not loaded yet
+	order  []string        // chosen keys in the order they were chosen
+	saved  bool
+}
+
+// New returns a pane with only "All" and "Saved".
+func New(t theme.Theme) Model {
+	m := Model{KeyMap: DefaultKeyMap(), theme: t, chosen: map[string]bool{}}
+	m.SetItems(nil)
+	return m
+}
+
+// SetTheme changes the styles.
+func (m *Model) SetTheme(t theme.Theme) { m.theme = t }
+
+// SetSize sets the pane's size in cells.
+func (m *Model) SetSize(w, h int) { m.width, m.height = w, h; m.scroll() }
+
+// SetItems replaces the tags (without All and Saved), keeping the cursor on the same entry.
+func (m *Model) SetItems(tags []Item) {
+	var at Item
+	if m.cursor < len(m.items) {
+		at = m.items[m.cursor]
+	}
+	all := Item{Kind: All, Name: "All"}
+	saved := Item{Kind: Saved, Name: "Saved"}
+	for _, t := range m.items {
+		switch t.Kind {
+		case All:
+			all.Count, all.Unread = t.Count, t.Unread
+		case Saved:
+			saved.Count, saved.Unread = t.Count, t.Unread
+		}
+	}
+	m.items = append([]Item{all, saved}, tags...)
+	m.cursor = 0
+	for i, it := range m.items {
+		if it.Kind == at.Kind && it.Key == at.Key {
+			m.cursor = i
+			break
+		}
+	}
+	m.scroll()
+}
+
+// SetTotals sets the counts shown beside All and Saved.
+func (m *Model) SetTotals(all, allUnread, saved, savedUnread int) {
+	m.items[0].Count, m.items[0].Unread = all, allUnread
+	m.items[1].Count, m.items[1].Unread = saved, savedUnread
+}
+
+// Choose makes keys the active tag set, as when started with --tag.
+func (m *Model) Choose(keys []string) {
+	m.chosen, m.order = map[string]bool{}, nil
+	for _, k := range keys {
+		if !m.chosen[k] {
+			m.chosen[k] = true
+			m.order = append(m.order, k)
+		}
+	}
+}
+
+// Selection returns the active tag keys, in the order chosen, and whether Saved is on.
+func (m Model) Selection() ([]string, bool) { return m.order, m.saved }
+
+// Clear empties the active set and turns Saved off; it reports whether anything changed.
+func (m *Model) Clear() bool {
+	changed := len(m.order) > 0 || m.saved
+	m.chosen, m.order, m.saved = map[string]bool{}, nil, false
+	return changed
+}
+
+// NameOf returns the display name of a tag key, or the key itself while it is not loaded.
+func (m Model) NameOf(key string) string {
+	for _, it := range m.items {
+		if it.Kind == Tag && it.Key == key {
+			return it.Name
+		}
+	}
+	return key
+}
+
+// Update moves the cursor and changes the selection.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return m, nil
+	}
+	switch {
+	case key.Matches(k, m.KeyMap.Up):
+		m.cursor--
+	case key.Matches(k, m.KeyMap.Down):
+		m.cursor++
+	case key.Matches(k, m.KeyMap.Top):
+		m.cursor = 0
+	case key.Matches(k, m.KeyMap.Bottom):
+		m.cursor = len(m.items) - 1
+	case key.Matches(k, m.KeyMap.PageUp):
+		m.cursor -= max(1, m.height-1)
+	case key.Matches(k, m.KeyMap.PageDown):
+		m.cursor += max(1, m.height-1)
+	case key.Matches(k, m.KeyMap.Show):
+		it := m.items[m.cursor]
+		m.chosen, m.order, m.saved = map[string]bool{}, nil, false
+		switch it.Kind {
+		case Saved:
+			m.saved = true
+		case Tag:
+			m.chosen[it.Key] = true
+			m.order = []string{it.Key}
+		}
+		return m, m.selection(true)
+	case key.Matches(k, m.KeyMap.Toggle):
+		it := m.items[m.cursor]
+		switch it.Kind {
+		case All:
+			m.Clear()
+		case Saved:
+			m.saved = !m.saved
+		case Tag:
+			if m.chosen[it.Key] {
+				delete(m.chosen, it.Key)
+				m.order = removeKey(m.order, it.Key)
+			} else {
+				m.chosen[it.Key] = true
+				m.order = append(m.order, it.Key)
+			}
+		}
+		return m, m.selection(false)
+	default:
+		return m, nil
+	}
+	m.cursor = max(0, min(m.cursor, len(m.items)-1))
+	m.scroll()
+	return m, nil
+}
+
+func (m Model) selection(focus bool) tea.Cmd {
+	msg := SelectionMsg{Tags: append([]string(nil), m.order...), Saved: m.saved, Focus: focus}
+	return func() tea.Msg { return msg }
+}
+
+func removeKey(keys []string, k string) []string {
+	out := keys[:0:0]
+	for _, x := range keys {
+		if x != k {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func (m *Model) scroll() {
+	if m.height <= 0 {
+		return
+	}
+	if m.cursor < m.offset {
+		m.offset = m.cursor
+	}
+	if m.cursor >= m.offset+m.height {
+		m.offset = m.cursor - m.height + 1
+	}
+	m.offset = max(0, min(m.offset, len(m.items)-m.height))
+}
+
+// View draws the pane, exactly width × height cells; focused shows the cursor strongly.
+func (m Model) View(focused bool) string {
+	if m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	lines := make([]string, 0, m.height)
+	for i := m.offset; i < len(m.items) && len(lines) < m.height; i++ {
+		lines = append(lines, m.row(m.items[i], i == m.cursor, focused))
+	}
+	for len(lines) < m.height {
+		lines = append(lines, layout.Fit("", m.width))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (m Model) row(it Item, cursor, focused bool) string {
+	on := it.Kind == Saved && m.saved || it.Kind == Tag && m.chosen[it.Key] || it.Kind == All && len(m.order) == 0 && !m.saved
+	mark := "  "
+	if on {
+		mark = "▸ "
+	}
+	count := strconv.Itoa(it.Count)
+	if it.Unread > 0 && it.Unread != it.Count {
+		count = fmt.Sprintf("%d/%d", it.Unread, it.Count)
+	}
+	nameW := m.width - ansi.StringWidth(mark) - ansi.StringWidth(count) - 1
+	if nameW < 1 {
+		return layout.Fit(mark+it.Name, m.width)
+	}
+	name := ansi.Truncate(it.Name, nameW, "…")
+	pad := strings.Repeat(" ", nameW-ansi.StringWidth(name)+1)
+	style := m.theme.Dim
+	text := mark + name
+	switch {
+	case cursor && focused:
+		return m.theme.Selected.Render(text + pad + count)
+	case cursor:
+		text = m.theme.SelectedOff.Render(text)
+	case on:
+		text = m.theme.Chosen.Render(text)
+	}
+	return text + pad + style.Render(count)
+}

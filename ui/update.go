@@ -1,0 +1,250 @@
+package ui
+
+import (
+	"slices"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"newsread/query"
+	"newsread/render"
+	"newsread/ui/reader"
+	"newsread/ui/storylist"
+	"newsread/ui/tagpane"
+)
+
+// Update routes a message to the pane it concerns.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.layout()
+		if m.screen == screenReader {
+			return m, m.renderOpen()
+		}
+	case tea.BackgroundColorMsg:
+		m.dark = msg.IsDark()
+		m.setTheme()
+		if style := m.glamourStyle(); style != m.style {
+			m.style = style
+			m.reader.SetLines(m.reader.Lines(), 0, false) // stale: re-render in the new style
+			return m, m.renderOpen()
+		}
+	case tea.KeyPressMsg:
+		return m.key(msg)
+	case tea.MouseWheelMsg:
+		if m.screen == screenReader {
+			var cmd tea.Cmd
+			m.reader, cmd = m.reader.Update(msg)
+			return m, cmd
+		}
+		switch msg.Button {
+		case tea.MouseWheelUp:
+			m.list.Move(-3)
+		case tea.MouseWheelDown:
+			m.list.Move(3)
+		}
+
+	case batchMsg:
+		from := len(m.stories)
+		m.stories = m.ix.Stories()
+		m.applyMarks(from)
+		m.list.SetStories(m.stories)
+		m.warnings = append(m.warnings, msg.warnings...)
+		m.found, m.loading = msg.found, !msg.done
+		cmds := []tea.Cmd{m.refresh()}
+		if !msg.done {
+			cmds = append(cmds, waitBatch(m.feed))
+		}
+		return m, tea.Batch(cmds...)
+	case storeMsg:
+		m.store = msg.store
+		for id, mk := range msg.marks {
+			if _, changed := m.marks[id]; !changed {
+				m.marks[id] = mk
+			}
+		}
+		m.applyMarks(0)
+		m.addProblems(msg.warnings)
+		cmds := []tea.Cmd{m.refresh()}
+		for _, w := range m.pending {
+			cmds = append(cmds, m.persist(w))
+		}
+		m.pending = nil
+		return m, tea.Batch(cmds...)
+	case storeErrMsg:
+		m.addProblems(msg.warnings)
+	case resultMsg:
+		if msg.seq == m.seq {
+			m.result, m.haveResult, m.totals = msg.result, true, msg.totals
+			m.list.SetDocs(msg.result.Docs)
+			m.tags.SetItems(msg.tags)
+			m.tags.SetTotals(msg.totals[0], msg.totals[1], msg.totals[2], msg.totals[3])
+		}
+
+	case tagpane.SelectionMsg:
+		if msg.Focus {
+			m.focus = focusList
+		}
+		return m, m.refresh()
+	case storylist.OpenMsg:
+		return m, m.open(msg.Doc)
+	case storylist.ToggleReadMsg:
+		return m, tea.Batch(m.setRead(msg.Doc, !m.read.Contains(msg.Doc)), m.refresh())
+	case storylist.ToggleSavedMsg:
+		return m, tea.Batch(m.toggleSaved(msg.Doc), m.refresh())
+	case reader.ToggleSavedMsg:
+		cmd := m.toggleSaved(msg.Doc)
+		m.reader.SetSaved(m.saved.Contains(msg.Doc))
+		return m, tea.Batch(cmd, m.refresh())
+	case reader.BackMsg:
+		return m, m.back()
+	case reader.NeighbourMsg:
+		if doc, ok := m.list.Neighbour(m.reader.Doc, msg.Delta); ok {
+			return m, m.open(doc)
+		}
+	case bodyMsg:
+		if msg.seq != m.renderSeq || m.screen != screenReader {
+			return m, nil
+		}
+		if msg.err != nil {
+			m.reader.SetLines([]string{"", "  This story cannot be read now: " + msg.err.Error()}, m.reader.TextWidth(), true)
+			return m, nil
+		}
+		m.markdown = msg.story.Markdown()
+		return m, m.renderOpen()
+	case render.Msg:
+		return m, m.onRendered(msg)
+	case matchesMsg:
+		if msg.seq == m.renderSeq {
+			m.reader.SetMatches(msg.lines)
+		}
+	}
+	if m.searching {
+		var cmd tea.Cmd
+		m.prompt, cmd = m.prompt.Update(msg)
+		return m, cmd
+	}
+	return m, nil
+}
+
+func (m *Model) addProblems(warnings []string) {
+	for _, w := range warnings {
+		if !slices.Contains(m.problems, w) {
+			m.problems = append(m.problems, w)
+		}
+	}
+}
+
+// key handles a key press: global keys first, then the pane in front.
+func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	g := m.keys
+	if key.Matches(msg, g.ForceQuit) {
+		return m, m.quit()
+	}
+	if m.showHelp {
+		m.showHelp = false
+		return m, nil
+	}
+	if m.searching {
+		return m.promptKey(msg)
+	}
+	if key.Matches(msg, g.Help) {
+		m.showHelp = true
+		return m, nil
+	}
+	if m.screen == screenReader {
+		var cmd tea.Cmd
+		m.reader, cmd = m.reader.Update(msg)
+		return m, cmd
+	}
+	switch {
+	case key.Matches(msg, g.Quit):
+		return m, m.quit()
+	case key.Matches(msg, g.Search):
+		m.searching = true
+		m.prompt.CursorEnd()
+		m.layout()
+		return m, m.prompt.Focus()
+	case key.Matches(msg, g.Clear):
+		if m.query.Root != nil || m.prompt.Value() != "" {
+			m.setQuery("")
+			return m, m.refresh()
+		}
+		if m.tags.Clear() || m.unreadOnly {
+			m.unreadOnly = false
+			return m, m.refresh()
+		}
+		return m, nil
+	case key.Matches(msg, g.NextPane, g.PrevPane):
+		if m.focus == focusList {
+			m.focus = focusTags
+		} else {
+			m.focus = focusList
+		}
+		return m, nil
+	case key.Matches(msg, g.UnreadOnly):
+		m.unreadOnly = !m.unreadOnly
+		return m, m.refresh()
+	}
+	var cmd tea.Cmd
+	if m.focus == focusTags {
+		m.tags, cmd = m.tags.Update(msg)
+	} else {
+		m.list, cmd = m.list.Update(msg)
+	}
+	return m, cmd
+}
+
+// promptKey handles keys while the search prompt is open: the text updates the results as
+// it is typed.
+func (m Model) promptKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	switch {
+	case key.Matches(msg, m.keys.Accept):
+		m.searching = false
+		m.prompt.Blur()
+		m.focus = focusList
+		m.layout()
+		return m, nil
+	case key.Matches(msg, m.keys.Cancel):
+		m.searching = false
+		m.prompt.Blur()
+		m.layout()
+		m.setQuery("")
+		return m, m.refresh()
+	}
+	before := m.prompt.Value()
+	var cmd tea.Cmd
+	m.prompt, cmd = m.prompt.Update(msg)
+	if m.prompt.Value() == before {
+		return m, cmd
+	}
+	m.query = query.Parse(m.prompt.Value())
+	m.list.SetHighlights(m.query.Highlights())
+	return m, tea.Batch(cmd, m.refresh())
+}
+
+func (m *Model) setQuery(text string) {
+	m.prompt.SetValue(text)
+	m.query = query.Parse(text)
+	m.list.SetHighlights(m.query.Highlights())
+}
+
+// back returns from the reader to the list, on the same story.
+func (m *Model) back() tea.Cmd {
+	cmd := m.savePosition()
+	m.service.Cancel(m.renderSeq)
+	m.renderSeq++
+	m.screen = screenList
+	m.markdown, m.rendered = "", ""
+	m.list.Select(m.reader.Doc)
+	return tea.Batch(cmd, m.refresh())
+}
+
+// quit remembers the reading position, stops the background work and quits.
+func (m *Model) quit() tea.Cmd {
+	save := m.savePosition()
+	m.service.Cancel(m.renderSeq)
+	m.cancel()
+	return tea.Sequence(save, tea.Quit)
+}

@@ -1,0 +1,198 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"newsread/ui/layout"
+)
+
+// layout gives every pane its size for the current window.
+func (m *Model) layout() {
+	w, h := m.width, m.height
+	tagW, listW := m.paneWidths()
+	bodyH := max(0, h-m.chromeHeight())
+	m.tags.SetSize(tagW, bodyH)
+	m.list.SetSize(listW, bodyH)
+	m.reader.SetSize(w, max(0, h-1))
+	m.prompt.SetWidth(max(1, w-2))
+	m.help.SetWidth(w)
+}
+
+// chromeHeight is the lines below the panes: the prompt while searching, status, key hint.
+func (m Model) chromeHeight() int {
+	n := 2
+	if m.searching {
+		n++
+	}
+	return min(n, max(0, m.height-1))
+}
+
+func (m Model) wide() bool { return m.width >= wideWidth }
+
+// paneWidths returns the tag pane's and the list's widths; narrow windows show one of them.
+func (m Model) paneWidths() (int, int) {
+	if !m.wide() {
+		if m.focus == focusTags {
+			return m.width, 0
+		}
+		return 0, m.width
+	}
+	tagW := max(18, min(32, m.width/4))
+	return tagW, m.width - tagW - 1
+}
+
+// View draws the screen in front.
+func (m Model) View() tea.View {
+	v := tea.NewView(m.content())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	return v
+}
+
+func (m Model) content() string {
+	if m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	if m.showHelp {
+		return layout.Clip(m.helpView(), m.width, m.height)
+	}
+	if m.screen == screenReader {
+		return layout.Clip(m.reader.View()+"\n"+m.hintLine(), m.width, m.height)
+	}
+	bodyH := max(0, m.height-m.chromeHeight())
+	tagW, listW := m.paneWidths()
+	var body string
+	switch {
+	case bodyH == 0:
+	case tagW > 0 && listW > 0:
+		sep := strings.TrimSuffix(strings.Repeat(m.theme.Border.Render("│")+"\n", bodyH), "\n")
+		body = lipgloss.JoinHorizontal(lipgloss.Top, m.tags.View(m.focus == focusTags), sep, m.listView(listW, bodyH))
+	case tagW > 0:
+		body = m.tags.View(true)
+	default:
+		body = m.listView(listW, bodyH)
+	}
+	var lines []string
+	if bodyH > 0 {
+		lines = append(lines, body)
+	}
+	if m.searching {
+		lines = append(lines, m.prompt.View())
+	}
+	lines = append(lines, m.statusLine(), m.hintLine())
+	return layout.Clip(strings.Join(lines, "\n"), m.width, m.height)
+}
+
+// listView is the story list, or a message that explains why it is empty.
+func (m Model) listView(w, h int) string {
+	var msg []string
+	switch {
+	case m.list.Len() > 0:
+		return m.list.View(m.focus == focusList)
+	case !m.haveResult || m.loading && m.result.Total == 0:
+		msg = []string{"Loading stories…"}
+	case m.result.Total == 0:
+		msg = []string{
+			"No stories in " + m.lib.Describe() + ".",
+			"",
+			"Add .txt or .md story files there, or start newsread with a folder:",
+			"  newsread ~/news",
+		}
+	default:
+		msg = []string{"No story matches " + m.filterText() + ".", "", "Press esc to clear the filter, one step at a time."}
+	}
+	for i := range msg {
+		msg[i] = layout.Fit("  "+msg[i], w)
+	}
+	return layout.Clip("\n"+strings.Join(msg, "\n"), w, h)
+}
+
+// filterText describes the active filter in words.
+func (m Model) filterText() string {
+	var parts []string
+	tags, saved := m.tags.Selection()
+	if saved {
+		parts = append(parts, "saved")
+	}
+	for _, k := range tags {
+		parts = append(parts, "#"+m.tags.NameOf(k))
+	}
+	if m.unreadOnly {
+		parts = append(parts, "unread")
+	}
+	if q := strings.TrimSpace(m.prompt.Value()); q != "" {
+		parts = append(parts, "“"+q+"”")
+	}
+	if len(parts) == 0 {
+		return "the filter"
+	}
+	return strings.Join(parts, " + ")
+}
+
+func (m Model) statusLine() string {
+	shown, total := m.list.Len(), m.result.Total
+	left := fmt.Sprintf(" %d / %d stories", shown, total)
+	if m.loading {
+		left = fmt.Sprintf(" %d / %d stories, loading %d found…", shown, total, m.found)
+	}
+	if f := m.filterText(); f != "the filter" {
+		left += " · " + f
+	}
+	var right []string
+	if len(m.query.Problems) > 0 && m.searching {
+		right = append(right, m.theme.Warn.Render(m.query.Problems[0]))
+	}
+	if n := len(m.warnings); n > 0 {
+		right = append(right, m.theme.Warn.Render(fmt.Sprintf("%d skipped files (?)", m.skipped())))
+	}
+	if len(m.problems) > 0 {
+		right = append(right, m.theme.Warn.Render("state: see ?"))
+	}
+	r := strings.Join(right, " · ")
+	if r != "" {
+		r = " " + r + " "
+	}
+	lw := m.width - ansi.StringWidth(r)
+	if lw < 10 {
+		return m.theme.Status.Render(layout.Fit(left, m.width))
+	}
+	return m.theme.Status.Render(layout.Fit(left, lw)) + r
+}
+
+// skipped counts the files skipped (not merely repaired).
+func (m Model) skipped() int {
+	n := 0
+	for _, w := range m.warnings {
+		if strings.HasPrefix(w.Reason, "skipped") {
+			n++
+		}
+	}
+	return n
+}
+
+func (m Model) hintLine() string {
+	return layout.Fit(" "+m.help.ShortHelpView(m.helpKeys().ShortHelp()), m.width)
+}
+
+// helpView lists every key of the screen in front, then the files that were skipped.
+func (m Model) helpView() string {
+	var b strings.Builder
+	b.WriteString(m.theme.Title.Render(" Keys") + "\n\n")
+	b.WriteString(m.help.FullHelpView(m.helpKeys().FullHelp()))
+	if len(m.warnings) > 0 || len(m.problems) > 0 {
+		b.WriteString("\n\n" + m.theme.Title.Render(fmt.Sprintf(" Skipped or repaired files: %d", len(m.warnings))) + "\n")
+		for _, p := range m.problems {
+			b.WriteString(" " + p + "\n")
+		}
+		for _, w := range m.warnings {
+			b.WriteString(" " + w.String() + "\n")
+		}
+	}
+	b.WriteString("\n" + m.theme.Dim.Render(" any key closes this help"))
+	return b.String()
+}
