@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strings"
 	"time"
 
 	"modernc.org/sqlite"
@@ -102,8 +103,9 @@ func (s *Store) replaceCorrupt(cause error) {
 	s.db = db
 }
 
+// warn records a warning, on one line whatever SQLite's message looks like.
 func (s *Store) warn(format string, args ...any) {
-	s.warnings = append(s.warnings, fmt.Sprintf(format, args...))
+	s.warnings = append(s.warnings, strings.ReplaceAll(fmt.Sprintf(format, args...), "\n", " "))
 }
 
 // moveAside renames path, and its -wal and -shm files, to path.corrupt-<unix time>. A -wal

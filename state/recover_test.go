@@ -48,6 +48,9 @@ func oneWarning(t *testing.T, s *Store, parts ...string) {
 	if len(w) != 1 {
 		t.Fatalf("warnings = %q, want exactly one", w)
 	}
+	if strings.Contains(w[0], "\n") {
+		t.Errorf("warning %q is more than one line", w[0])
+	}
 	for _, p := range parts {
 		if !strings.Contains(w[0], p) {
 			t.Errorf("warning %q does not mention %q", w[0], p)
@@ -109,6 +112,10 @@ func TestCorruptFileIsMovedAside(t *testing.T) {
 			seed(t, path, foldAt-1, false)
 			spoilPage(t, path, func(size int64) int64 { return size / 2 }, 4096)
 		}},
+		{"packed marks", func(t *testing.T, path string) {
+			seed(t, path, 3000, true)
+			spoilPage(t, path, func(size int64) int64 { return size / 2 }, 4096)
+		}},
 		{"header only", func(t *testing.T, path string) {
 			seed(t, path, 10, true)
 			if err := os.Truncate(path, 100); err != nil {
@@ -162,15 +169,14 @@ func spoilPage(t *testing.T, path string, at func(size int64) int64, n int) {
 	}
 }
 
-// Damage inside the file that the header and Open's first query do not reach is found when
-// the marks are loaded: All moves the file aside and returns a fresh, empty state.
+// Damage to the content of the packed blob passes quick_check and is found by its checksum
+// when the marks are loaded: All moves the file aside and returns a fresh, empty state.
 func TestCorruptionFoundLater(t *testing.T) {
 	tests := []struct {
 		name  string
 		at    func(size int64) int64
 		bytes int
 	}{
-		{"packed marks", func(size int64) int64 { return size / 2 }, 4096},
 		{"packed marks, last page", func(size int64) int64 { return size - 4096 }, 4096},
 		{"one byte of packed marks", func(size int64) int64 { return size / 2 }, 1},
 	}
