@@ -1,0 +1,151 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/spf13/cobra"
+
+	"newsread/index"
+	"newsread/render"
+)
+
+// readMaxWidth caps the automatic width of read on a terminal; readPipedWidth is the width
+// when stdout is not a terminal.
+const (
+	readMaxWidth   = 100
+	readPipedWidth = 80
+)
+
+func newReadCmd(g *globals, failed *failure) *cobra.Command {
+	var style string
+	cmd := &cobra.Command{
+		Use:   "read ID [PATH...]",
+		Short: "Print one story, rendered for the terminal",
+		Long: `Print one story, rendered by glamour: the title as a heading, then the body.
+ID is a story id as "newsread list" prints it, or a unique prefix of one (4 characters or
+more). Plain-text stories are shown literally; markdown stories are rendered.
+
+The width is the terminal's, at most 100 columns, or 80 when stdout is not a terminal;
+--width overrides it. The style is "notty" (no colour) when stdout is not a terminal or
+NO_COLOR is set, else dark or light to suit the terminal; --style overrides it.
+
+Reading a story marks it read, unless --no-state.`,
+		Example: `  newsread read 3f2a9c1e
+  newsread read 3f2a ~/news --width 72 | less
+  newsread read 3f2a9c1e --style dracula`,
+		Args:              cobra.ArbitraryArgs,
+		ValidArgsFunction: completeIDs,
+		RunE: failed.run(func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usageErrorf(cmd, "read needs a story id; \"newsread list\" shows them")
+			}
+			return runRead(cmd, g, style, args[0], args[1:])
+		}),
+	}
+	cmd.Flags().StringVar(&style, "style", "", "glamour style: "+strings.Join(render.Styles(), ", ")+" (default: notty when piped, else dark or light)")
+	_ = cmd.RegisterFlagCompletionFunc("style", completeStyles)
+	return cmd
+}
+
+func runRead(cmd *cobra.Command, g *globals, style, id string, paths []string) error {
+	if err := g.checkWidth(cmd); err != nil {
+		return err
+	}
+	if err := checkStyle(cmd, style); err != nil {
+		return err
+	}
+	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
+	l, err := load(cmd.Context(), cmd, paths)
+	if err != nil {
+		return err
+	}
+	doc, err := lookup(l.ix, id)
+	if err != nil {
+		return err
+	}
+	meta := l.ix.Story(doc)
+	s, err := l.lib.Read(meta.Source)
+	if err != nil {
+		return fmt.Errorf("%s: %w", meta.Source, err)
+	}
+
+	tty, termWidth := terminal(stdout)
+	width := g.width
+	if width == 0 {
+		width = readPipedWidth
+		if tty && termWidth > 0 {
+			width = min(termWidth, readMaxWidth)
+		}
+	}
+	if style == "" {
+		style = autoStyle(stdout, tty)
+	}
+	text, err := render.Render(s.Document(), width, style)
+	if err != nil {
+		return err
+	}
+	if style == "notty" || style == "ascii" {
+		text = trimLines(text) // glamour pads lines to the width: no use without colours
+	}
+	if _, err := io.WriteString(stdout, text+"\n"); err != nil {
+		return err
+	}
+
+	st := g.state().openStore(stderr)
+	before := len(st.Warnings())
+	if err := st.SetRead(meta.ID, true); err != nil {
+		warn(stderr, "could not mark the story read: %v", err)
+	}
+	for _, w := range st.Warnings()[before:] {
+		warn(stderr, "%s", w)
+	}
+	if err := st.Close(); err != nil {
+		warn(stderr, "%v", err)
+	}
+	return nil
+}
+
+// lookup finds the story with id, or a unique prefix of one, in any case.
+func lookup(ix *index.Index, id string) (uint32, error) {
+	key := strings.ToLower(strings.TrimSpace(id))
+	if doc, ok := ix.Lookup(key); ok && key != "" {
+		return doc, nil
+	}
+	if len(key) >= 4 {
+		n := 0
+		for _, s := range ix.Stories() {
+			if strings.HasPrefix(s.ID, key) {
+				n++
+			}
+		}
+		if n > 1 {
+			return 0, fmt.Errorf("story id %q is ambiguous: %d stories' ids start with it", id, n)
+		}
+	}
+	return 0, fmt.Errorf("no story with id %q", id)
+}
+
+// autoStyle is the glamour style when none is asked for: notty (no colour) when stdout is
+// not a terminal or NO_COLOR is set, else dark or light to match the terminal's background.
+func autoStyle(stdout io.Writer, tty bool) string {
+	if !tty || os.Getenv("NO_COLOR") != "" {
+		return "notty"
+	}
+	if f, ok := stdout.(*os.File); ok && !lipgloss.HasDarkBackground(os.Stdin, f) {
+		return "light"
+	}
+	return "dark"
+}
+
+// trimLines drops the trailing spaces of every line of s.
+func trimLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return strings.Join(lines, "\n")
+}
