@@ -24,6 +24,11 @@ type HostileFile struct {
 	MustNotShow []string // strings that must never reach the screen
 }
 
+// The expectations assume a sanitiser that decodes invalid UTF-8 to U+FFFD (one per byte where
+// the bytes are apart), strips a leading BOM and \r of CRLF, removes escape sequences whole
+// (OSC up to BEL or ST, CSI up to its final byte, as ansi.Strip does: so "PWNED" disappears with
+// its OSC), then drops any remaining C0 and C1 control.
+
 // Outcome is a one-word summary: load, warn, skip, dup or ignore.
 func (f HostileFile) Outcome() string {
 	switch {
