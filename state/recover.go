@@ -2,10 +2,8 @@ package state
 
 import (
 	"database/sql"
-	"encoding/binary"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"strings"
@@ -152,47 +150,4 @@ func readOnlyLoad(path string) map[string]Mark {
 		}
 	}
 	return map[string]Mark{}
-}
-
-// checkHeader reads the database header and reports a file that is not an SQLite database or
-// is shorter than its header says. It must run before any connection of this process holds
-// the file: closing a descriptor drops all of this process's POSIX locks on it, SQLite's too.
-func checkHeader(path string) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil // missing or unreadable: openDB creates it or reports why not
-	}
-	defer f.Close()
-	var h [100]byte
-	n, err := io.ReadFull(f, h[:])
-	switch {
-	case n == 0:
-		return nil // SQLite takes an empty file for a new database
-	case err != nil:
-		return corruptionf("%d-byte file, shorter than a database header", n)
-	case string(h[:16]) != "SQLite format 3\x00":
-		return corruptionf("not an SQLite database")
-	}
-	pageSize := int64(binary.BigEndian.Uint16(h[16:18]))
-	if pageSize == 1 {
-		pageSize = 65536
-	}
-	if pageSize < 512 || pageSize&(pageSize-1) != 0 {
-		return corruptionf("impossible page size %d", pageSize)
-	}
-	// The page count in the header is valid only when its version number matches the change
-	// counter, and the file may lag it while a -wal file still holds a checkpoint to redo.
-	pages := int64(binary.BigEndian.Uint32(h[28:32]))
-	if binary.BigEndian.Uint32(h[24:28]) != binary.BigEndian.Uint32(h[92:96]) || nonEmpty(path+"-wal") {
-		return nil
-	}
-	if fi, err := f.Stat(); err == nil && fi.Size() < pages*pageSize {
-		return corruptionf("%d bytes, header says %d pages of %d", fi.Size(), pages, pageSize)
-	}
-	return nil
-}
-
-func nonEmpty(path string) bool {
-	fi, err := os.Stat(path)
-	return err == nil && fi.Size() > 0
 }

@@ -39,20 +39,15 @@ type Store struct {
 
 var errClosed = errors.New("state: store is closed")
 
-// Open opens the state file at path, creating it and its directory if needed. Open the same
-// path at most once per process. A corrupt file is moved aside and replaced by a fresh one; a
-// file that cannot be opened for writing gives a store that keeps this session's marks in
-// memory. Both leave a line in Warnings, and neither is an error: Open fails only for an empty
-// path.
+// Open opens the state file at path, creating it and its directory if needed, and checks it
+// with PRAGMA quick_check. A corrupt file is moved aside and replaced by a fresh one; a file
+// that cannot be opened for writing gives a store that keeps this session's marks in memory.
+// Both leave a line in Warnings, and neither is an error: Open fails only for an empty path.
 func Open(path string) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("state: empty path")
 	}
 	s := &Store{path: path}
-	if err := checkHeader(path); err != nil {
-		s.replaceCorrupt(err)
-		return s, nil
-	}
 	db, err := openDB(path)
 	if err != nil {
 		s.openFailed(err)
