@@ -44,7 +44,7 @@ ON CONFLICT (id) DO UPDATE SET
 )
 
 // Field bits name the fields a write sets; flag bits hold the booleans. Read and saved use
-// the same bit in both, which the upsert relies on.
+// the same bit in both, which the upsert relies on, and the upsert spells fieldPosition as 4.
 const (
 	fieldRead     = 1
 	fieldSaved    = 2

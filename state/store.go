@@ -3,6 +3,13 @@
 // import UI code or parse story files: callers hand it a stable story id and get marks back.
 // A broken, unreadable or unwritable state file never stops the program: the store warns once
 // and carries on with the session's marks in memory.
+//
+// A caller picks the store once at start-up:
+//
+//	st := state.Disabled() // --no-state, NEWSREAD_NO_STATE (state.EnvDisabled), or no home
+//	if path, err := state.DefaultPath(); err == nil && !noState && !state.EnvDisabled() {
+//		st, _ = state.Open(path) // then show st.Warnings()
+//	}
 package state
 
 import (
@@ -13,8 +20,8 @@ import (
 	"time"
 )
 
-// Mark is what newsread remembers about one story. The zero Mark is the default and is not
-// stored.
+// Mark is what newsread remembers about one story. A story that is unread, unsaved and at
+// position 0 has no Mark.
 type Mark struct {
 	Read, Saved bool
 	// Position is the fraction of the story scrolled to, in [0,1], so it survives a resize.

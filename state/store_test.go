@@ -1,6 +1,7 @@
 package state
 
 import (
+	"database/sql"
 	"fmt"
 	"math"
 	"os"
@@ -246,5 +247,80 @@ func TestDefaultPath(t *testing.T) {
 	os.Unsetenv("XDG_STATE_HOME") // t.Setenv restores it
 	if got, err := DefaultPath(); err != nil || got != "/home/reader/.local/state/newsread/state.db" {
 		t.Errorf("without XDG_STATE_HOME: DefaultPath() = %q, %v", got, err)
+	}
+}
+
+func TestConcurrentGoroutines(t *testing.T) {
+	s := openClean(t, filepath.Join(t.TempDir(), "state.db"))
+	defer s.Close()
+	const goroutines, each = 8, 40
+	errs := make(chan error, goroutines)
+	for g := range goroutines {
+		go func() {
+			for i := range each {
+				id := fmt.Sprintf("g%d-%d", g, i)
+				if err := s.SetRead(id, true); err != nil {
+					errs <- err
+					return
+				}
+				if err := s.SetPosition(id, 0.5); err != nil {
+					errs <- err
+					return
+				}
+				if i%10 == 0 {
+					if _, err := s.All(); err != nil {
+						errs <- err
+						return
+					}
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range goroutines {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := map[string]Mark{}
+	for g := range goroutines {
+		for i := range each {
+			want[fmt.Sprintf("g%d-%d", g, i)] = Mark{Read: true, Position: 0.5}
+		}
+	}
+	checkMarks(t, mustAll(t, s), want)
+}
+
+// A file from a newer newsread is left alone: this session runs in memory.
+func TestNewerSchemaIsLeftAlone(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.db")
+	s := openClean(t, path)
+	mustSet(t, s.SetRead("old", true))
+	if _, err := s.db.Exec("PRAGMA user_version = 99"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := s.Warnings(); len(w) != 1 || !strings.Contains(w[0], "newer") {
+		t.Fatalf("warnings = %q, want one about a newer schema", w)
+	}
+	mustSet(t, s.SetRead("new", true))
+	s.Close()
+
+	db, err := sql.Open("sqlite", dsn(path, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var version, n int
+	if err := db.QueryRow("SELECT (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM recent)").Scan(&version, &n); err != nil {
+		t.Fatal(err)
+	}
+	if version != 99 || n != 1 {
+		t.Errorf("newer file now has version %d and %d recent rows, want 99 and 1", version, n)
 	}
 }
