@@ -8,7 +8,7 @@
 //
 //	st := state.Disabled() // --no-state, NEWSREAD_NO_STATE (state.EnvDisabled), or no home
 //	if path, err := state.DefaultPath(); err == nil && !noState && !state.EnvDisabled() {
-//		st, _ = state.Open(path) // then show st.Warnings()
+//		st, _ = state.Open(path) // fails only for ""; show st.Warnings()
 //	}
 package state
 
