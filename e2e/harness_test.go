@@ -124,14 +124,14 @@ func (tm *Term) tmux(args ...string) string {
 func (tm *Term) keys(keys ...string) {
 	tm.t.Helper()
 	for _, k := range keys {
-		tm.tmux("send-keys", "-t", "0", k)
+		tm.tmux("send-keys", "-t", "0", "--", k)
 	}
 }
 
 // typeText sends s literally.
 func (tm *Term) typeText(s string) {
 	tm.t.Helper()
-	tm.tmux("send-keys", "-t", "0", "-l", s)
+	tm.tmux("send-keys", "-t", "0", "-l", "--", s)
 }
 
 // screen is the pane's text, without escapes.
