@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
 	"newsread/index"
@@ -89,6 +90,11 @@ func runRead(cmd *cobra.Command, g *globals, style, id string, paths []string) e
 		return err
 	}
 	if style == "notty" || style == "ascii" {
+		if !tty {
+			// glamour v2.0.1 writes links as OSC 8 hyperlinks even in these styles: a pipe
+			// or file gets plain text.
+			text = ansi.Strip(text)
+		}
 		text = trimLines(text) // glamour pads lines to the width: no use without colours
 	}
 	if _, err := io.WriteString(stdout, text+"\n"); err != nil {
