@@ -1,0 +1,160 @@
+package render
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// raceEnabled is set by race_test.go under -race, which makes glamour about ten times slower.
+var raceEnabled bool
+
+// testStyles returns the styles that slow tests go through: all of them, or under -short or
+// -race two that differ most (256 colours and margin lines; true colour and none).
+func testStyles() []string {
+	if testing.Short() || raceEnabled {
+		return []string{"dark", "pink"}
+	}
+	return Styles()
+}
+
+func TestStyles(t *testing.T) {
+	want := []string{"ascii", "dark", "dracula", "light", "notty", "pink", "tokyo-night"}
+	if got := Styles(); !slices.Equal(got, want) {
+		t.Fatalf("Styles() = %v, want %v", got, want)
+	}
+	for _, s := range want {
+		if !ValidStyle(s) {
+			t.Errorf("ValidStyle(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"", "auto", "Dark", "tokyo_night", "/etc/passwd"} {
+		if ValidStyle(s) {
+			t.Errorf("ValidStyle(%q) = true", s)
+		}
+	}
+}
+
+func TestUnknownStyle(t *testing.T) {
+	_, err := Render("# hi", 80, "solarized")
+	if err == nil {
+		t.Fatal("no error for an unknown style")
+	}
+	if !errors.Is(err, ErrUnknownStyle) {
+		t.Errorf("error %v is not ErrUnknownStyle", err)
+	}
+	msg := err.Error()
+	if strings.Contains(msg, "\n") || !strings.Contains(msg, `"solarized"`) || !strings.Contains(msg, "dark") {
+		t.Errorf("error should be one line naming the style and the choices: %q", msg)
+	}
+	// A file name is not a style: glamour's WithStylePath would read it, WithStandardStyle not.
+	if _, err := Render("# hi", 80, "go.mod"); !errors.Is(err, ErrUnknownStyle) {
+		t.Errorf("go.mod as a style: %v", err)
+	}
+}
+
+// TestRenderTrimmed: every style renders styled text (not the bare markdown) with no leading or
+// trailing blank line.
+func TestRenderTrimmed(t *testing.T) {
+	md := genStory(1, 2000, false)
+	for _, style := range Styles() {
+		out, err := Render(md, 60, style)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(out, "\n")
+		if blankLine(lines[0]) || blankLine(lines[len(lines)-1]) {
+			t.Errorf("%s: leading or trailing blank line: %q … %q", style, lines[0], lines[len(lines)-1])
+		}
+		if style == "ascii" || style == "notty" {
+			continue // these show **strong** as is
+		}
+		if !strings.Contains(out, "\x1b[") || strings.Contains(out, "**") {
+			t.Errorf("%s: no escape sequences, or ** left: unstyled?", style)
+		}
+	}
+	if out, err := Render("", 80, "dark"); err != nil || out != "" {
+		t.Errorf("empty document: %q, %v", out, err)
+	}
+}
+
+// TestConcurrentRender: 8 goroutines rendering the same documents give what sequential renders
+// give (run with -race).
+func TestConcurrentRender(t *testing.T) {
+	type job struct {
+		md    string
+		width int
+		style string
+	}
+	var jobs []job
+	for i, md := range []string{genStory(1, 2000, false), genStory(2, 3000, true), cjkStory()} {
+		for _, width := range []int{50, 80} {
+			jobs = append(jobs, job{md, width, Styles()[(i+width)%len(Styles())]})
+		}
+	}
+	want := make([]string, len(jobs))
+	for i, j := range jobs {
+		out, err := Render(j.md, j.width, j.style)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[i] = out
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 8*len(jobs))
+	for g := range 8 {
+		wg.Go(func() {
+			for k := range jobs {
+				i := (k + g) % len(jobs)
+				out, err := Render(jobs[i].md, jobs[i].width, jobs[i].style)
+				if err != nil || out != want[i] {
+					errs <- fmt.Errorf("goroutine %d job %d: output differs (err %v)", g, i, err)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}
+
+// TestWrapWidth: no line is wider than the width, CJK (two cells a rune) included.
+func TestWrapWidth(t *testing.T) {
+	docs := map[string]string{"cjk": cjkStory(), "news": genStory(3, 3000, true)}
+	for name, md := range docs {
+		for _, width := range []int{20, 33, 41, 80} {
+			for _, style := range []string{"dark", "notty", "pink"} {
+				out, err := Render(md, width, style)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for i, line := range strings.Split(out, "\n") {
+					if w := ansi.StringWidth(line); w > width {
+						t.Errorf("%s %s width %d: line %d is %d wide: %q", name, style, width, i, w, ansi.Strip(line))
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestNarrowWidth: a width below MinWidth (or 0 before the first window size) renders at MinWidth.
+func TestNarrowWidth(t *testing.T) {
+	want, err := Render("Hello, world.", MinWidth, "dark")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []int{-1, 0, 1, MinWidth - 1} {
+		got, err := Render("Hello, world.", w, "dark")
+		if err != nil || got != want {
+			t.Errorf("width %d: %q, %v; want %q", w, got, err, want)
+		}
+	}
+}
