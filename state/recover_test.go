@@ -2,6 +2,8 @@ package state
 
 import (
 	"bytes"
+	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -22,10 +24,18 @@ func seed(t *testing.T, path string, n int, folded bool) map[string]Mark {
 	t.Helper()
 	s := openClean(t, path)
 	want := map[string]Mark{}
-	for i := range n {
-		id := fmt.Sprintf("seed-%05d", i)
-		mustSet(t, s.SetSaved(id, true))
-		want[id] = Mark{Saved: true}
+	err := inTx(context.Background(), s.db, func(tx *sql.Tx) error {
+		for i := range n {
+			id := fmt.Sprintf("seed-%05d", i)
+			want[id] = Mark{Saved: true}
+			if _, err := tx.Exec(upsert, id, fieldSaved, flagSaved, 0, 0); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 	if folded {
 		if err := fold(s.db); err != nil {
