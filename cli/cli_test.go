@@ -186,6 +186,21 @@ func TestListColumnsAligned(t *testing.T) {
 	}
 }
 
+func TestListWidth(t *testing.T) {
+	dir := writeFiles(t, folder)
+	bothWays(t, func(t *testing.T, run func(...string) result) {
+		r := run("list", "--width", "60", dir)
+		if r.code != 0 || !strings.Contains(r.stdout, "…") {
+			t.Fatalf("list --width 60 cut nothing:\n%v", r)
+		}
+		for _, l := range strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n") {
+			if w := ansi.StringWidth(l); w > 60 {
+				t.Errorf("line %d wide: %q", w, l)
+			}
+		}
+	})
+}
+
 func TestWriteListCuts(t *testing.T) {
 	rows := []row{
 		{id: "0123456789abcdef", title: strings.Repeat("Very long title ", 20), tags: "[A, B, C, D, E, F, G, H, I, J, K, L, M]", date: "2024-01-02"},

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"context"
+
 	"github.com/spf13/cobra"
 
 	"newsread/index"
@@ -16,7 +18,11 @@ func quietIndex(cmd *cobra.Command, paths []string) *index.Index {
 	if err != nil {
 		return nil
 	}
-	stories, _ := lib.LoadAll(cmd.Context())
+	ctx := cmd.Context()
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	stories, _ := lib.LoadAll(ctx)
 	ix := index.New(lib.Read)
 	ix.Add(stories)
 	return ix
