@@ -99,6 +99,7 @@ type Model struct {
 	totals     [4]int
 
 	renderSeq uint64 // the newest render request of the reader
+	wantWidth int    // the width of the newest render asked for or shown; 0 for none
 	markdown  string // the open story's markdown, for re-rendering at a new width
 	rendered  string // the open story's text as shown
 

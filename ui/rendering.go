@@ -31,13 +31,13 @@ func (m *Model) open(doc uint32) tea.Cmd {
 	m.renderSeq++
 	s := m.stories[doc]
 	m.screen = screenReader
-	m.markdown = ""
-	m.rendered = ""
+	m.markdown, m.rendered, m.wantWidth = "", "", 0
 	m.reader.Open(doc, s, m.saved.Contains(doc), m.marks[s.ID].Position, m.query.Highlights())
 	m.list.Select(doc)
 	cmds = append(cmds, m.setRead(doc, true))
 	if c, ok := m.service.Cache().Get(s.ID, m.reader.TextWidth(), m.style); ok {
-		m.showRendered(c, m.reader.TextWidth(), true)
+		m.wantWidth = m.reader.TextWidth()
+		m.showRendered(c, m.wantWidth, true)
 		cmds = append(cmds, m.findMatches())
 	}
 	seq, lib := m.renderSeq, m.lib
@@ -50,11 +50,12 @@ func (m *Model) open(doc uint32) tea.Cmd {
 
 // renderOpen renders the open story at the reader's width, unless that is on screen already.
 func (m *Model) renderOpen() tea.Cmd {
-	if m.markdown == "" || (m.reader.Width() == m.reader.TextWidth() && m.reader.Done()) {
+	if m.markdown == "" || m.wantWidth == m.reader.TextWidth() {
 		return nil
 	}
 	m.service.Cancel(m.renderSeq)
 	m.renderSeq++
+	m.wantWidth = m.reader.TextWidth()
 	req := render.Request{ID: m.stories[m.reader.Doc].ID, Markdown: m.markdown, Width: m.reader.TextWidth(), Style: m.style, Seq: m.renderSeq}
 	return m.service.Cmd(req)
 }
@@ -119,7 +120,10 @@ func (m *Model) prerenderNeighbours() tea.Cmd {
 			if err != nil {
 				return nil
 			}
-			return svc.Prerender(render.Request{ID: s.ID, Markdown: full.Markdown(), Width: width, Style: style})()
+			if pre := svc.Prerender(render.Request{ID: s.ID, Markdown: full.Markdown(), Width: width, Style: style}); pre != nil {
+				return pre()
+			}
+			return nil
 		})
 	}
 	return tea.Batch(cmds...)

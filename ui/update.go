@@ -27,7 +27,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.setTheme()
 		if style := m.glamourStyle(); style != m.style {
 			m.style = style
-			m.reader.SetLines(m.reader.Lines(), 0, false) // stale: re-render in the new style
+			m.wantWidth = 0 // the text on screen is in the old style
 			return m, m.renderOpen()
 		}
 	case tea.KeyPressMsg:
@@ -46,10 +46,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 
 	case batchMsg:
-		from := len(m.stories)
-		m.stories = m.ix.Stories()
-		m.applyMarks(from)
-		m.list.SetStories(m.stories)
+		m.syncStories()
 		m.warnings = append(m.warnings, msg.warnings...)
 		m.found, m.loading = msg.found, !msg.done
 		cmds := []tea.Cmd{m.refresh()}
@@ -76,6 +73,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.addProblems(msg.warnings)
 	case resultMsg:
 		if msg.seq == m.seq {
+			m.syncStories() // the search may have seen a batch whose batchMsg is still queued
 			m.result, m.haveResult, m.totals = msg.result, true, msg.totals
 			m.list.SetDocs(msg.result.Docs)
 			m.tags.SetItems(msg.tags)
@@ -85,6 +83,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tagpane.SelectionMsg:
 		if msg.Focus {
 			m.focus = focusList
+			m.layout()
 		}
 		return m, m.refresh()
 	case storylist.OpenMsg:
@@ -126,6 +125,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	}
 	return m, nil
+}
+
+// syncStories takes the stories the index holds now; the index is never behind the UI.
+func (m *Model) syncStories() {
+	from := len(m.stories)
+	m.stories = m.ix.Stories()
+	m.applyMarks(from)
+	m.list.SetStories(m.stories)
 }
 
 func (m *Model) addProblems(warnings []string) {
@@ -182,6 +189,7 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		} else {
 			m.focus = focusList
 		}
+		m.layout()
 		return m, nil
 	case key.Matches(msg, g.UnreadOnly):
 		m.unreadOnly = !m.unreadOnly
@@ -236,7 +244,7 @@ func (m *Model) back() tea.Cmd {
 	m.service.Cancel(m.renderSeq)
 	m.renderSeq++
 	m.screen = screenList
-	m.markdown, m.rendered = "", ""
+	m.markdown, m.rendered, m.wantWidth = "", "", 0
 	m.list.Select(m.reader.Doc)
 	return tea.Batch(cmd, m.refresh())
 }

@@ -190,6 +190,9 @@ func (m Model) View(focused bool) string {
 
 // row draws one story: unread and saved markers, the title, its tags and its date.
 func (m Model) row(doc uint32, cursor, focused bool) string {
+	if int(doc) >= len(m.stories) {
+		return layout.Fit("", m.width)
+	}
 	s := m.stories[doc]
 	unread := !m.read.Contains(doc)
 	out := "   " // unread ●, saved ★: shapes, so they show without colour

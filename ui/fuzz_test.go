@@ -1,0 +1,129 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"newsread/library"
+)
+
+// drive feeds msg to m and runs the commands it returns, as the program would, but in this
+// goroutine and with a time limit per command (blinking cursors and ticks are dropped).
+func drive(t testing.TB, m Model, msg tea.Msg, depth int) Model {
+	next, cmd := m.Update(msg)
+	m = next.(Model)
+	if depth > 6 {
+		return m
+	}
+	for _, out := range run(cmd) {
+		m = drive(t, m, out, depth+1)
+	}
+	return m
+}
+
+// run executes cmd (and batches) and returns the messages that arrive within 300 ms each.
+func run(cmd tea.Cmd) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	done := make(chan tea.Msg, 1)
+	go func() { done <- cmd() }()
+	var msg tea.Msg
+	select {
+	case msg = <-done:
+	case <-time.After(300 * time.Millisecond): // ticks (a blinking cursor) are dropped
+		return nil
+	}
+	switch msg := msg.(type) {
+	case nil:
+		return nil
+	case tea.BatchMsg:
+		var out []tea.Msg
+		for _, c := range msg {
+			out = append(out, run(c)...)
+		}
+		return out
+	case tea.QuitMsg:
+		return nil
+	}
+	if strings.Contains(strings.ToLower(fmt.Sprintf("%T", msg)), "blink") {
+		return nil
+	}
+	return []tea.Msg{msg}
+}
+
+// checkView fails when the view is wider or taller than the window.
+func checkView(t testing.TB, m Model, w, h int, keys string) {
+	lines := strings.Split(m.View().Content, "\n")
+	if m.View().Content != "" && len(lines) > h {
+		t.Fatalf("%dx%d after %q: %d lines", w, h, keys, len(lines))
+	}
+	for i, l := range lines {
+		if lw := ansi.StringWidth(l); lw > w {
+			t.Fatalf("%dx%d after %q: line %d is %d cells wide: %q", w, h, keys, i, lw, ansi.Strip(l))
+		}
+	}
+}
+
+var fuzzKeys = []string{"j", "k", "g", "G", "tab", "shift+tab", "enter", "space", "esc", "/", "a", "z", "backspace",
+	"n", "p", "?", "m", "s", "u", "pgdown", "pgup", "left", "right", ">", "<", "#", "-", "\"", "q"}
+
+func FuzzModel(f *testing.F) {
+	dir := testLibrary(f)
+	f.Add([]byte{0, 6, 2, 1, 9, 10, 11, 3}, uint8(120), uint8(40))
+	f.Add([]byte{4, 6, 7, 7, 8, 24, 25, 12, 6, 28}, uint8(1), uint8(1))
+	f.Add([]byte{9, 10, 13, 14, 27, 26, 6}, uint8(20), uint8(5))
+	f.Fuzz(func(t *testing.T, script []byte, w, h uint8) {
+		lib, _ := library.Paths([]string{dir})
+		m := New(Options{Library: lib, NoState: true})
+		width, height := int(w)%220, int(h)%70
+		m = drive(t, m, tea.WindowSizeMsg{Width: width, Height: height}, 0)
+		m = loadAll(t, m)
+		var typed strings.Builder
+		for i, b := range script {
+			if b >= 240 { // a resize
+				width, height = int(b-240)*13%220, int(script[(i+1)%len(script)])%70
+				m = drive(t, m, tea.WindowSizeMsg{Width: width, Height: height}, 0)
+				continue
+			}
+			k := fuzzKeys[int(b)%len(fuzzKeys)]
+			if k == "q" && m.screen == screenList && !m.searching {
+				continue // quitting ends the script early; the quit path is tested elsewhere
+			}
+			typed.WriteString(k + " ")
+			m = drive(t, m, keyPress(k), 0)
+			checkView(t, m, width, height, typed.String())
+		}
+	})
+}
+
+// loadAll feeds the library's batches to m until it is loaded.
+func loadAll(t testing.TB, m Model) Model {
+	for _, msg := range run(m.Init()) {
+		m = drive(t, m, msg, 0)
+	}
+	for m.loading {
+		msg := <-m.feed
+		m = drive(t, m, msg, 0)
+	}
+	return m
+}
+
+func TestModelSurvivesTinyAndHugeWindows(t *testing.T) {
+	lib, _ := library.Paths([]string{testLibrary(t)})
+	m := loadAll(t, drive(t, New(Options{Library: lib, NoState: true}), tea.WindowSizeMsg{Width: 80, Height: 24}, 0))
+	for _, size := range [][2]int{{1, 1}, {10, 3}, {20, 5}, {300, 100}, {0, 0}, {2, 40}, {99, 2}, {100, 3}} {
+		for _, keys := range [][]string{nil, {"enter"}, {"tab"}, {"/", "a"}, {"?"}} {
+			mm := drive(t, m, tea.WindowSizeMsg{Width: size[0], Height: size[1]}, 0)
+			for _, k := range keys {
+				mm = drive(t, mm, keyPress(k), 0)
+			}
+			checkView(t, mm, size[0], size[1], strings.Join(keys, " "))
+		}
+	}
+}

@@ -1,0 +1,198 @@
+package ui
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+)
+
+var allTitles = []string{"Dated markdown story", "Alpha and Beta together", "Only Alpha here", "Beta and Gamma", "Gamma alone", "東京の記事"}
+
+func TestStartsWithEveryStory(t *testing.T) {
+	s := start(t, testLibrary(t), 120, 40)
+	v := s.waitText("6 / 6 stories")
+	if got := listed(v, allTitles...); !reflect.DeepEqual(got, allTitles) {
+		t.Errorf("list %q, want dated first, then file order: %q", got, allTitles)
+	}
+	for _, tag := range []string{"All", "Saved", "Alpha", "Beta", "Gamma", "東京"} {
+		if !strings.Contains(v, tag) {
+			t.Errorf("tag pane lacks %q", tag)
+		}
+	}
+}
+
+func TestTagSelectionAndTheANDOfTwoTags(t *testing.T) {
+	s := start(t, testLibrary(t), 120, 40)
+	s.waitText("6 / 6 stories")
+	s.keys("tab", "down", "down", "enter") // All, Saved, Alpha: show Alpha alone
+	v := s.waitText("4 / 6 stories")
+	if got := listed(v, allTitles...); !reflect.DeepEqual(got, []string{"Dated markdown story", "Alpha and Beta together", "Only Alpha here", "東京の記事"}) {
+		t.Errorf("#Alpha shows %q", got)
+	}
+	s.keys("tab", "down", "space") // the cursor is still on Alpha; add Beta
+	v = s.waitText("2 / 6 stories")
+	if got := listed(v, allTitles...); !reflect.DeepEqual(got, []string{"Alpha and Beta together", "東京の記事"}) {
+		t.Errorf("#Alpha + #Beta shows %q", got)
+	}
+	if !strings.Contains(v, "#Alpha + #Beta") {
+		t.Errorf("status line does not name the tags:\n%s", v)
+	}
+	s.keys("esc")
+	s.waitText("6 / 6 stories")
+}
+
+func TestSearchAsYouType(t *testing.T) {
+	s := start(t, testLibrary(t), 120, 40)
+	s.waitText("6 / 6 stories")
+	s.keys("/", "a", "l", "p", "h")
+	v := s.waitText("4 / 6 stories")
+	want := []string{"Alpha and Beta together", "Only Alpha here", "Dated markdown story", "東京の記事"} // title matches first
+	if got := listed(v, allTitles...); !reflect.DeepEqual(got, want) {
+		t.Errorf("alph shows %q, want %q", got, want)
+	}
+	s.keys("x")
+	v = s.waitText("No story matches")
+	if !strings.Contains(v, "“alphx”") || !strings.Contains(v, "esc") {
+		t.Errorf("empty state does not explain itself:\n%s", v)
+	}
+	s.keys("backspace", "enter") // keep "alph", leave the prompt
+	s.waitText("4 / 6 stories")
+	s.keys("esc")
+	s.waitText("6 / 6 stories")
+}
+
+func TestSearchHighlightsTitleMatches(t *testing.T) {
+	s := start(t, testLibrary(t), 120, 40)
+	s.waitText("6 / 6 stories")
+	s.keys("/", "g", "a", "m", "m", "a", "enter")
+	s.waitText("3 / 6 stories")
+	reply := make(chan string, 1)
+	s.tm.Send(snapshotMsg{reply})
+	view := <-reply
+	// the match style underlines: the word is wrapped in its own SGR sequence
+	if !strings.Contains(view, "4mGamma") && !strings.Contains(view, ";4mGamma") && !strings.Contains(view, "4;") {
+		t.Errorf("no highlighted match in the raw view:\n%q", view)
+	}
+}
+
+func TestOpenNextPreviousBack(t *testing.T) {
+	s := start(t, testLibrary(t), 120, 40)
+	s.waitText("6 / 6 stories")
+	s.keys("down", "enter")
+	v := s.waitText("The zebra crossed the road")
+	if !strings.HasPrefix(v, "Alpha and Beta together") {
+		t.Errorf("header is not the title:\n%s", v)
+	}
+	s.keys("n")
+	s.waitText("A quiet story about apples")
+	s.keys("p")
+	s.waitText("The zebra crossed the road")
+	s.keys("G")
+	s.waitText("100%")
+	s.keys("esc")
+	s.waitText("6 / 6 stories")
+	s.keys("enter") // the same story is still selected
+	v = s.waitText("The zebra crossed the road")
+	if !strings.HasPrefix(v, "Alpha and Beta together") {
+		t.Errorf("back did not keep the selection:\n%s", v)
+	}
+}
+
+func TestResizeReflowsTheStory(t *testing.T) {
+	s := start(t, testLibrary(t), 120, 40)
+	s.waitText("6 / 6 stories")
+	s.keys("G", "enter") // the CJK story, last in the list
+	s.waitText("日本語の本文")
+	s.tm.Send(tea.WindowSizeMsg{Width: 24, Height: 20})
+	v := s.waitFor("text wrapped to 24 columns", func(v string) bool {
+		return strings.Contains(v, "日本語") && maxWidth(v) <= 24 && strings.Count(v, "\n") == 19
+	})
+	if maxWidth(v) > 24 {
+		t.Errorf("a line is wider than the window:\n%s", v)
+	}
+	s.tm.Send(tea.WindowSizeMsg{Width: 150, Height: 40})
+	s.waitFor("text back on one line", func(v string) bool {
+		return strings.Contains(v, "日本語の本文です。とても長い文章が続きます。")
+	})
+}
+
+func TestHelpListsTheKeysOfTheScreen(t *testing.T) {
+	s := start(t, testLibrary(t), 120, 40)
+	s.waitText("6 / 6 stories")
+	s.keys("?")
+	v := s.waitText("Keys")
+	for _, k := range []string{"open", "read/unread", "search", "quit", "unread only"} {
+		if !strings.Contains(v, k) {
+			t.Errorf("list help lacks %q", k)
+		}
+	}
+	s.keys("x", "enter", "?")
+	v = s.waitText("Keys")
+	for _, k := range []string{"next story", "previous story", "next match", "back", "page down"} {
+		if !strings.Contains(v, k) {
+			t.Errorf("story help lacks %q:\n%s", k, v)
+		}
+	}
+}
+
+func TestNarrowShowsOnePaneAtATime(t *testing.T) {
+	s := start(t, testLibrary(t), 80, 24)
+	v := s.waitText("6 / 6 stories")
+	if strings.Contains(v, "Saved") {
+		t.Errorf("narrow list shows the tag pane:\n%s", v)
+	}
+	s.keys("tab")
+	v = s.waitText("Saved")
+	if strings.Contains(v, "Gamma alone") {
+		t.Errorf("narrow tag pane shows the list:\n%s", v)
+	}
+}
+
+func TestStartFilteredByTagAndQuery(t *testing.T) {
+	s := start(t, testLibrary(t), 120, 40, func(o *Options) { o.Tags = []string{" gamma "}; o.Query = "end" })
+	v := s.waitText("1 / 6 stories")
+	if got := listed(v, allTitles...); !reflect.DeepEqual(got, []string{"Gamma alone"}) {
+		t.Errorf("--tag gamma --query end shows %q", got)
+	}
+}
+
+func TestGoldenViews(t *testing.T) {
+	for _, size := range []struct{ w, h int }{{80, 24}, {120, 40}} {
+		t.Run(sizeName(size.w, size.h), func(t *testing.T) {
+			s := start(t, testLibrary(t), size.w, size.h)
+			s.waitText("6 / 6 stories")
+			golden.RequireEqual(t, s.finalView())
+		})
+		t.Run(sizeName(size.w, size.h)+"_story", func(t *testing.T) {
+			s := start(t, testLibrary(t), size.w, size.h)
+			s.waitText("6 / 6 stories")
+			s.keys("down", "enter")
+			s.waitText("Second paragraph")
+			golden.RequireEqual(t, s.finalView())
+		})
+	}
+}
+
+func sizeName(w, h int) string { return fmt.Sprintf("%dx%d", w, h) }
+
+// finalView quits and returns the final model's plain view.
+func (s *session) finalView() string {
+	s.t.Helper()
+	if err := s.tm.Quit(); err != nil {
+		s.t.Fatal(err)
+	}
+	return ansi.Strip(s.tm.FinalModel(s.t).(probe).View().Content)
+}
+
+func maxWidth(view string) int {
+	w := 0
+	for _, l := range strings.Split(view, "\n") {
+		w = max(w, ansi.StringWidth(l))
+	}
+	return w
+}
