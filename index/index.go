@@ -170,35 +170,47 @@ func (e *tagEntry) name() string {
 	return name
 }
 
-// reorder extends the display order with the docs from base on.
+// reorder extends the display order with the docs from base on: the new docs are sorted
+// among themselves and merged in, so a batch costs O(n), not a sort of everything.
 func (ix *Index) reorder(base uint32) {
+	fresh := make([]uint32, 0, len(ix.stories)-int(base))
 	for doc := base; doc < uint32(len(ix.stories)); doc++ {
-		ix.order = append(ix.order, doc)
+		fresh = append(fresh, doc)
 	}
-	dated := false
-	for _, s := range ix.stories[base:] {
-		if !s.Date.IsZero() {
-			dated = true
-			break
+	slices.SortStableFunc(fresh, ix.compareDocs)
+	if len(ix.order) == 0 || ix.compareDocs(ix.order[len(ix.order)-1], fresh[0]) <= 0 {
+		ix.order = append(ix.order, fresh...)
+		return
+	}
+	merged := make([]uint32, 0, len(ix.order)+len(fresh))
+	i, j := 0, 0
+	for i < len(ix.order) && j < len(fresh) {
+		if ix.compareDocs(fresh[j], ix.order[i]) < 0 {
+			merged = append(merged, fresh[j])
+			j++
+		} else {
+			merged = append(merged, ix.order[i])
+			i++
 		}
 	}
-	if !dated && (base == 0 || ix.stories[ix.order[base-1]].Date.IsZero()) {
-		return // the new docs are undated and already last, in doc order
-	}
-	slices.SortStableFunc(ix.order, func(a, b uint32) int {
-		da, db := ix.stories[a].Date, ix.stories[b].Date
-		switch {
-		case da.Equal(db):
-			return int(a) - int(b)
-		case da.IsZero():
-			return 1
-		case db.IsZero():
-			return -1
-		case da.After(db):
-			return -1
-		}
+	merged = append(merged, ix.order[i:]...)
+	ix.order = append(merged, fresh[j:]...)
+}
+
+// compareDocs orders dated docs newest first, then undated ones, each by doc number.
+func (ix *Index) compareDocs(a, b uint32) int {
+	da, db := ix.stories[a].Date, ix.stories[b].Date
+	switch {
+	case da.Equal(db):
+		return int(a) - int(b)
+	case da.IsZero():
 		return 1
-	})
+	case db.IsZero():
+		return -1
+	case da.After(db):
+		return -1
+	}
+	return 1
 }
 
 // UnreadByTag returns, for each tag key, how many of its stories are not in read.

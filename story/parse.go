@@ -92,7 +92,17 @@ func trimSpace(s string) string {
 func countWords(s string) int {
 	n := 0
 	in := false
-	for _, r := range s {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < utf8.RuneSelf { // ASCII fast path: most text, and a third of load time before it
+			space := c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f'
+			if !space && !in {
+				n++
+			}
+			in = !space
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size - 1
 		space := unicode.IsSpace(r)
 		if !space && !in {
 			n++

@@ -15,19 +15,30 @@ type batchMsg struct {
 	done     bool
 }
 
-// startLoad loads the library in the background: batches go into the index off the UI
-// goroutine, and each one is reported with a batchMsg.
+// startLoad loads the library in the background: parsing and indexing run in goroutines of
+// their own, so they overlap, and each batch indexed is reported with a batchMsg.
 func (m Model) startLoad(ctx context.Context) tea.Cmd {
 	lib, ix, feed := m.lib, m.ix, m.feed
+	parsed := make(chan library.Batch, 4)
 	go func() {
+		defer close(parsed)
 		lib.Load(ctx, func(b library.Batch) {
+			select {
+			case parsed <- b:
+			case <-ctx.Done():
+			}
+		})
+	}()
+	go func() {
+		for b := range parsed {
 			ix.Add(b.Stories)
 			msg := batchMsg{warnings: b.Warnings, found: b.Found, done: b.Done}
 			select {
 			case feed <- msg:
 			case <-ctx.Done():
+				return
 			}
-		})
+		}
 	}()
 	return waitBatch(feed)
 }
