@@ -57,9 +57,21 @@ func Parse(name string, data []byte) (Story, []string, error) {
 	}
 	s.Title = clipTitle(s.Title)
 	s.Source = name
+	keepOwnCopies(&s)
 	s.Words = countWords(s.Body)
 	s.ID = identity(s.Title, s.Body)
 	return s, warnings, nil
+}
+
+// keepOwnCopies gives the short fields their own memory: cut from the file's text, they would
+// keep the whole text alive after the body is dropped (2 KB a story, 200 MB at 100,000).
+func keepOwnCopies(s *Story) {
+	s.Title = strings.Clone(s.Title)
+	s.Origin = strings.Clone(s.Origin)
+	s.Summary = strings.Clone(s.Summary)
+	for i, t := range s.Tags {
+		s.Tags[i] = strings.Clone(t)
+	}
 }
 
 // normalize returns data as sanitised text with LF line endings and no byte-order mark.
