@@ -66,8 +66,14 @@ func (l *Library) Load(ctx context.Context, emit func(Batch)) {
 
 	o := orderer{emit: emit, seen: map[string]string{}, pending: map[int]result{}, started: time.Now(), found: &walked}
 	total := -1
+	tick := time.NewTicker(batchEvery)
+	defer tick.Stop()
 	for {
 		select {
+		case <-tick.C: // hand on what is ready even while a slow file holds up the rest
+			if len(o.batch.Stories) > 0 || len(o.batch.Warnings) > 0 {
+				o.flush(int(walked.Load()), false)
+			}
 		case r, ok := <-results:
 			if !ok {
 				if total < 0 {
