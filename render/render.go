@@ -242,7 +242,7 @@ func (j *joiner) add(chunk string) {
 		s = s[leadingBlank(s):]
 	}
 	end := trailingBlank(s)
-	j.out.WriteString(s[:end])
+	j.out.WriteString(compactCells(s[:end]))
 	j.tail = s[end:]
 	j.started = j.started || end > 0
 }
@@ -347,13 +347,71 @@ func trailingBlank(s string) int {
 }
 
 // trimBlank removes the leading and trailing blank lines of glamour output, and the newline
-// ending the last line kept. If the removed tail held escape sequences (a style may be left
-// open by a line and closed on the next), a style reset is appended.
+// ending the last line kept, and compacts the padding (compactCells). If the removed tail held
+// escape sequences (a style may be left open by a line and closed on the next), a style reset
+// is appended.
 func trimBlank(s string) string {
 	s = s[leadingBlank(s):]
 	end := trailingBlank(s)
 	if strings.IndexByte(s[end:], 0x1b) >= 0 {
-		return s[:end] + ansi.ResetStyle
+		return compactCells(s[:end]) + ansi.ResetStyle
 	}
-	return s[:end]
+	return compactCells(s[:end])
+}
+
+// compactCells rewrites runs of identically styled single spaces, which is how glamour pads
+// every line to the width ("\x1b[38;5;252m \x1b[m", sixteen bytes a cell in the dark style):
+// the first cell stays, and as it ends with a reset, the others become the style, the spaces and
+// one reset. The same cells on screen, whatever came before, in a fraction of the bytes. A run
+// never spans lines.
+func compactCells(s string) string {
+	const reset = "\x1b[m"
+	var b strings.Builder
+	done := 0 // s[:done] is written to b (once b is used)
+	for i := 0; i < len(s); {
+		k := strings.Index(s[i:], "m "+reset)
+		if k < 0 {
+			break
+		}
+		k += i // s[k] is the 'm' that ends the cell's style
+		esc := strings.LastIndexByte(s[i:k], 0x1b)
+		if esc < 0 || s[i+esc+1] != '[' || !sgrParams(s[i+esc+2:k]) {
+			i = k + 1
+			continue
+		}
+		start := i + esc
+		cell := s[start : k+2+len(reset)]
+		n, end := 1, start+len(cell)
+		for strings.HasPrefix(s[end:], cell) {
+			n++
+			end += len(cell)
+		}
+		if n < 3 {
+			i = end
+			continue
+		}
+		if b.Cap() == 0 {
+			b.Grow(len(s))
+		}
+		b.WriteString(s[done : start+len(cell)])
+		b.WriteString(s[start : k+1])
+		b.WriteString(strings.Repeat(" ", n-1))
+		b.WriteString(reset)
+		done, i = end, end
+	}
+	if b.Cap() == 0 {
+		return s
+	}
+	b.WriteString(s[done:])
+	return b.String()
+}
+
+// sgrParams reports whether p is the parameters of an SGR sequence: digits and semicolons.
+func sgrParams(p string) bool {
+	for i := 0; i < len(p); i++ {
+		if (p[i] < '0' || p[i] > '9') && p[i] != ';' {
+			return false
+		}
+	}
+	return true
 }

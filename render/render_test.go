@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -157,4 +158,74 @@ func TestNarrowWidth(t *testing.T) {
 			t.Errorf("width %d: %q, %v; want %q", w, got, err, want)
 		}
 	}
+}
+
+// screenCells lists what a terminal shows for s: each printed rune with the SGR parameters set
+// since the last reset (an approximation that is stricter than a terminal: it tells apart
+// states that look the same).
+func screenCells(s string) []string {
+	var cells []string
+	var state []string
+	for i := 0; i < len(s); {
+		if s[i] == 0x1b && i+1 < len(s) && s[i+1] == '[' {
+			j := i + 2
+			for j < len(s) && (s[j] >= '0' && s[j] <= '9' || s[j] == ';') {
+				j++
+			}
+			if j < len(s) && s[j] == 'm' {
+				if p := s[i+2 : j]; p == "" || p == "0" {
+					state = state[:0]
+				} else {
+					state = append(state, p)
+				}
+				i = j + 1
+				continue
+			}
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		cells = append(cells, string(r)+"|"+strings.Join(state, ";"))
+		i += size
+	}
+	return cells
+}
+
+func TestCompactCells(t *testing.T) {
+	md := genStory(8, 6000, true)
+	for _, style := range Styles() {
+		p, _ := poolFor(70, style)
+		raw, err := p.render(md)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := compactCells(raw)
+		if !slices.Equal(screenCells(got), screenCells(raw)) {
+			t.Errorf("%s: compacted text shows other cells", style)
+		}
+		if style == "dark" && len(got)*2 > len(raw) {
+			t.Errorf("dark: compacted %d bytes of %d only", len(got), len(raw))
+		}
+	}
+	cell := "\x1b[38;5;252m \x1b[m"
+	for _, s := range []string{
+		"\x1b[1m" + strings.Repeat(cell, 5) + "x",
+		strings.Repeat(cell, 2) + "\n" + strings.Repeat(cell, 4),
+		"a" + strings.Repeat(cell, 3) + strings.Repeat("\x1b[38;5;63m \x1b[m", 3),
+		"\x1b[38;5;252m  \x1b[m\x1b[38;5;252m \x1b[m\x1b[38;5;252m \x1b[m\x1b[38;5;252m \x1b[m",
+	} {
+		if got := compactCells(s); !slices.Equal(screenCells(got), screenCells(s)) {
+			t.Errorf("compactCells(%q) = %q shows other cells", s, got)
+		}
+	}
+}
+
+func FuzzCompactCells(f *testing.F) {
+	cell := "\x1b[38;5;252m \x1b[m"
+	f.Add("\x1b[1m" + strings.Repeat(cell, 5) + "x")
+	f.Add("x\x1b[;m \x1b[m\x1b[;m \x1b[m\x1b[;m \x1b[m\x1b[m")
+	f.Add(strings.Repeat(cell, 3) + "\x1b[38;5;252m \x1b[")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got := compactCells(s); !slices.Equal(screenCells(got), screenCells(s)) {
+			t.Fatalf("compactCells(%q) = %q shows other cells", s, got)
+		}
+	})
 }

@@ -124,10 +124,7 @@ func (s *Service) Prerender(req Request) tea.Cmd {
 		j.pool = p
 		j.out.indent = p.indent
 		for j.rest != "" {
-			if j.canceled() {
-				return nil
-			}
-			if err := j.renderStep(len(j.rest), 1); err != nil {
+			if err := j.renderStep(1, 1); err != nil { // a chunk at a time: Cancel checks
 				return nil
 			}
 		}
@@ -284,9 +281,18 @@ func chunkTarget(i int) int {
 }
 
 // renderStep cuts chunks of the rest of the markdown until budget bytes are taken (at least one
-// chunk), renders
-// them on up to workers goroutines, and appends the text in order.
+// chunk), renders them on up to workers goroutines, and appends the text in order. A canceled
+// job starts no more chunks and returns ErrCanceled.
 func (j *job) renderStep(budget, workers int) error {
+	if j.canceled() {
+		return ErrCanceled
+	}
+	if j.steps == 1 && j.rest != "" {
+		// Size the buffer once for the whole document from the first chunk's ratio (not before
+		// the first Msg: for 6.5 MB that is tens of MB to allocate).
+		done := len(j.req.Markdown) - len(j.rest)
+		j.out.out.Grow(int(float64(j.out.out.Len()) / float64(done) * float64(len(j.rest)) * 1.1))
+	}
 	j.steps++
 	var chunks []string
 	first := j.chunks
@@ -326,11 +332,6 @@ func (j *job) renderStep(budget, workers int) error {
 			return errs[i]
 		}
 		j.out.add(out)
-	}
-	if first == 0 && j.rest != "" && len(chunks) > 0 {
-		// Size the buffer once for the whole document from the first chunk's ratio.
-		ratio := float64(j.out.out.Len()) / float64(len(j.req.Markdown)-len(j.rest))
-		j.out.out.Grow(int(ratio * float64(len(j.rest)) * 1.1))
 	}
 	return nil
 }

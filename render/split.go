@@ -44,10 +44,15 @@ func Split(md string, chunkBytes int) []string {
 // decides a line's block structure from the lines before it only, so the blocks of a prefix of
 // md are the blocks of md, but for the last one, which may go on. cut parses a window of about
 // target bytes, doubling it while it holds no boundary.
-func cut(md string, target int) int {
+func cut(md string, target int) (n int) {
 	if target < 1 || len(md) <= target {
 		return len(md)
 	}
+	defer func() {
+		if recover() != nil {
+			n = len(md) // not seen; but a panic in a tea.Cmd would end the program
+		}
+	}()
 	for window := target; ; window *= 2 {
 		end := len(md)
 		if window < len(md) {
@@ -106,6 +111,9 @@ func boundaries(src string) []int {
 		}
 		if prev.Kind() == ast.KindHTMLBlock || n.Kind() == ast.KindHTMLBlock {
 			continue // glamour runs an HTML block into the lines next to it
+		}
+		if source[o.offset] == ':' {
+			continue // after the lead paragraph (see leadMarkdown), a definition
 		}
 		if n.Kind() == ast.KindParagraph && prev.Kind() == extast.KindDefinitionList {
 			continue // a ": definition" line later may take the paragraph into the list
