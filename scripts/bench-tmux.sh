@@ -1,0 +1,188 @@
+#!/usr/bin/env bash
+# bench-tmux.sh — what a user feels: newsread in a tmux pane, timed from outside.
+#
+#   scripts/bench-tmux.sh [-n RUNS] [-lib DIR] [-keep]
+#
+# Measures (medians of RUNS runs, default 5), each beside a baseline taken in the same run:
+#   launch → first frame      embedded stories, and a 100,000-story folder (status " stories")
+#                             baseline: `sh -c 'echo ready; exec cat'` → "ready" on screen
+#   launch → all loaded       100k: status "100000 / 100000 stories" without "loading"
+#   key → frame               typing in the "/" prompt, toggling a tag (space in the tag pane)
+#                             baseline: a key typed into `cat` → echoed on screen
+#   RSS                       of the newsread process once all is loaded (ps -o rss=)
+#
+# A key's time is "first": the first screen change after send-keys, and "settled": the last
+# change within 250 ms (a search result can follow the echo of the key). Times come from
+# bash's $EPOCHREALTIME around `tmux capture-pane` polls; one poll (a fork of tmux) costs
+# about POLL ms, printed below, which bounds the resolution. Net = measured − baseline.
+#
+# The 100k library is generated with `go run ./cmd/synth -n 100000 -seed 1` into DIR
+# (default $TMPDIR/newsread-bench-lib100k) and reused on later runs. The tmux server is a
+# private one (-L) killed on exit; nothing else is touched. Runs with --no-state and a temp
+# XDG_STATE_HOME.
+set -euo pipefail
+
+RUNS=5
+LIB="${TMPDIR:-/tmp}/newsread-bench-lib100k"
+KEEP=0
+while [ $# -gt 0 ]; do
+	case "$1" in
+	-n) RUNS="$2"; shift 2 ;;
+	-lib) LIB="$2"; shift 2 ;;
+	-keep) KEEP=1; shift ;;
+	*) echo "usage: $0 [-n RUNS] [-lib DIR] [-keep]" >&2; exit 2 ;;
+	esac
+done
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/newsread-bench-tmux.XXXXXX")"
+SOCK="newsread-bench-$$"
+W=120 H=40
+T() { tmux -L "$SOCK" "$@"; }
+cleanup() {
+	T kill-server 2>/dev/null || true
+	rm -rf "$WORK"
+	if [ "$KEEP" = 0 ] && [ -n "${GENERATED:-}" ]; then rm -rf "$LIB"; fi
+}
+trap cleanup EXIT INT TERM
+
+# ms since $1 (as printed by now_ms), without forking awk in the hot loop
+us() { local t=$EPOCHREALTIME; echo "${t/./}"; }
+median() { sort -g | awk '{a[NR]=$1} END {if (NR==0) {print "n/a"; exit} m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.1f", m}'; }
+
+cd "$ROOT"
+echo "# building newsread"
+if ! go build -o "$WORK/newsread" . 2>"$WORK/build.err"; then
+	# the working tree is mid-edit (others work here too): build the last commit instead
+	echo "# working tree does not build ($(head -1 "$WORK/build.err")); building HEAD $(git rev-parse --short HEAD)"
+	mkdir -p "$WORK/src"
+	git archive HEAD | tar -x -C "$WORK/src"
+	(cd "$WORK/src" && go build -o "$WORK/newsread" .)
+fi
+BIN="$WORK/newsread"
+mkdir -p "$WORK/state"
+
+if [ ! -f "$LIB/.complete-100000-seed1" ]; then
+	echo "# generating 100k library in $LIB"
+	rm -rf "$LIB"
+	go run ./cmd/synth -n 100000 -seed 1 -out "$LIB"
+	touch "$LIB/.complete-100000-seed1"
+	GENERATED=1
+	[ "$KEEP" = 1 ] && GENERATED=
+fi
+KEEP_LIB_NOTE=""
+[ -z "${GENERATED:-}" ] || KEEP_LIB_NOTE=" (removed at exit; -keep keeps it)"
+
+T -f /dev/null new-session -d -s bench -x $W -y $H "cat"
+T set -g default-size ${W}x${H}   # (window-size manual crashes tmux 3.3a on new-window)
+T set -g remain-on-exit on
+
+APP="exec env XDG_STATE_HOME=$WORK/state TERM=tmux-256color $BIN --no-state"
+win=0
+
+# start CMD: open a fresh window running CMD; sets PANE and T0 (µs)
+start() {
+	win=$((win + 1))
+	PANE="bench:w$win"
+	T0=$(us)
+	T new-window -d -t bench -n "w$win" "$1"
+}
+stop() { T kill-window -t "$PANE" 2>/dev/null || true; }
+cap() { T capture-pane -p -t "$PANE" 2>/dev/null || true; }
+
+# wait_for GREP_REGEX [NOT_REGEX] [TIMEOUT_S]: poll until the pane matches; prints ms since T0
+wait_for() {
+	local re="$1" not="${2:-}" limit=$(( ${3:-30} * 1000000 )) s t
+	while :; do
+		s=$(cap)
+		t=$(us)
+		if [[ "$s" =~ $re ]] && { [ -z "$not" ] || ! [[ "$s" =~ $not ]]; }; then
+			echo "$(( t - T0 ))" | awk '{printf "%.3f\n", $1/1000}'
+			return 0
+		fi
+		if (( t - T0 > limit )); then echo "timeout waiting for /$re/" >&2; echo "nan"; return 1; fi
+	done
+}
+
+# key KEYS...: send keys, print "first settled" ms: the first change and the last change
+# within SETTLE µs of quiet after it.
+SETTLE=250000
+key() {
+	local before s t t0 first="" last="" quiet_from
+	before=$(cap)
+	t0=$(us)
+	T send-keys -t "$PANE" "$@"
+	while :; do
+		s=$(cap); t=$(us)
+		if [ "$s" != "$before" ]; then
+			[ -z "$first" ] && first=$t
+			last=$t; before=$s; quiet_from=$t
+		fi
+		if [ -n "$first" ] && (( t - quiet_from > SETTLE )); then break; fi
+		if [ -z "$first" ] && (( t - t0 > 3000000 )); then first=$t; last=$t; break; fi
+	done
+	awk -v a=$((first - t0)) -v b=$((last - t0)) 'BEGIN {printf "%.3f %.3f\n", a/1000, b/1000}'
+}
+
+# poll cost: time of one capture-pane
+start "cat"; sleep 0.2
+t0=$(us); for _ in $(seq 20); do cap >/dev/null; done; t1=$(us)
+POLL=$(awk -v d=$((t1 - t0)) 'BEGIN {printf "%.1f", d/20/1000}')
+stop
+
+declare -a base_launch emb_launch big_first big_all rss base_key typ_first typ_settled tag_first tag_settled
+for run in $(seq "$RUNS"); do
+	# baseline: a shell prints a line
+	start "sh -c 'echo ready; exec cat'"
+	base_launch+=("$(wait_for 'ready')")
+	# baseline key: cat echoes a letter
+	read -r f _ < <(key -l x)
+	base_key+=("$f")
+	stop
+
+	# embedded stories
+	start "$APP"
+	emb_launch+=("$(wait_for ' stories')")
+	stop
+
+	# 100k folder: first frame, then everything loaded
+	start "$APP $LIB"
+	big_first+=("$(wait_for ' stories')")
+	big_all+=("$(wait_for ' 100000 / 100000 stories' 'loading' 60)")
+	pid=$(T display -p -t "$PANE" '#{pane_pid}')
+	sleep 0.3
+	rss+=("$(ps -o rss= -p "$pid" | awk '{printf "%.1f", $1/1024}')")
+
+	# typing in the / prompt: one word, letter by letter
+	T send-keys -t "$PANE" /; sleep 0.3
+	for ch in g o v e r; do
+		read -r f s < <(key -l "$ch")
+		typ_first+=("$f"); typ_settled+=("$s")
+	done
+	T send-keys -t "$PANE" Escape; sleep 0.5
+
+	# toggling a tag: focus the tag pane, go to the first tag, space on / off
+	T send-keys -t "$PANE" Tab Down Down; sleep 0.3
+	for _ in 1 2 3 4; do
+		read -r f s < <(key Space)
+		tag_first+=("$f"); tag_settled+=("$s")
+	done
+	stop
+	echo "# run $run/$RUNS done (load: $(cut -d' ' -f1-3 /proc/loadavg))" >&2
+done
+
+med() { printf '%s\n' "$@" | grep -v nan | median; }
+echo
+echo "newsread in tmux ${W}x${H}: medians of $RUNS runs; one poll (capture-pane) ≈ ${POLL} ms"
+echo "machine: $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg); library $LIB$KEEP_LIB_NOTE"
+printf '%-44s %10s %10s %10s\n' "measure" "median ms" "baseline" "net ms"
+bl=$(med "${base_launch[@]}"); bk=$(med "${base_key[@]}")
+row() { printf '%-44s %10s %10s %10s\n' "$1" "$2" "$3" "$(awk -v a="$2" -v b="$3" 'BEGIN {printf "%.1f", a-b}')"; }
+row "launch → first frame, embedded" "$(med "${emb_launch[@]}")" "$bl"
+row "launch → first frame, 100k" "$(med "${big_first[@]}")" "$bl"
+row "launch → all 100k loaded" "$(med "${big_all[@]}")" "$bl"
+row "key → first frame, / filter (100k)" "$(med "${typ_first[@]}")" "$bk"
+row "key → settled frame, / filter (100k)" "$(med "${typ_settled[@]}")" "$bk"
+row "key → first frame, tag toggle (100k)" "$(med "${tag_first[@]}")" "$bk"
+row "key → settled frame, tag toggle (100k)" "$(med "${tag_settled[@]}")" "$bk"
+printf '%-44s %10s\n' "RSS after all 100k loaded (MB)" "$(med "${rss[@]}")"
