@@ -3,12 +3,11 @@ package state
 import (
 	"context"
 	"database/sql"
-	"time"
 )
 
-// foldAt is how many recent rows make a fold worth it. A recent row costs ~0.5 µs to load, a
-// packed mark ~0.06 µs, and a fold rewrites every mark; 512 keeps recent under a third of a
-// millisecond and folds at most once per 512 changes.
+// foldAt is how many recent rows make a fold worth it. A recent row costs about ten times a
+// packed mark to load, and a fold rewrites every mark; 512 keeps recent to a few percent of a
+// 100,000-mark load and folds at most once per 512 changes.
 const foldAt = 512
 
 func foldDue(recent int) bool { return recent >= foldAt }
@@ -35,7 +34,7 @@ func write(db *sql.DB, id string, field uint8, v Mark) error {
 	if v.Saved {
 		flags |= flagSaved
 	}
-	_, err := db.Exec(upsert, id, field, flags&field, v.Position, v.Updated.Unix())
+	_, err := db.Exec(upsert, id, field, flags&field, v.Position, v.Updated)
 	return err
 }
 
@@ -94,7 +93,7 @@ func loadTx(ctx context.Context, tx *sql.Tx) (map[string]Mark, int, error) {
 		if err := rows.Scan(&id, &fields, &flags, &v.Position, &updated); err != nil {
 			return nil, 0, err
 		}
-		v.Read, v.Saved, v.Updated = flags&flagRead != 0, flags&flagSaved != 0, time.Unix(updated, 0)
+		v.Read, v.Saved, v.Updated = flags&flagRead != 0, flags&flagSaved != 0, updated
 		if mark := merge(m[id], fields, v); mark.isZero() {
 			delete(m, id)
 		} else {

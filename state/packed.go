@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"hash/crc32"
 	"math"
-	"time"
 )
 
 // The packed blob holds every non-zero mark as of the last fold:
@@ -43,7 +42,7 @@ func encode(m map[string]Mark) []byte {
 		if mark.Position != 0 {
 			b = binary.LittleEndian.AppendUint64(b, math.Float64bits(mark.Position))
 		}
-		b = binary.AppendUvarint(b, uint64(max(mark.Updated.Unix(), 0)))
+		b = binary.AppendUvarint(b, uint64(max(mark.Updated, 0)))
 	}
 	return binary.LittleEndian.AppendUint32(b, crc32.Checksum(b, castagnoli))
 }
@@ -70,7 +69,7 @@ func decode(b []byte) (map[string]Mark, error) {
 		if flags&packedHasPosition != 0 {
 			mark.Position = math.Float64frombits(r.uint64())
 		}
-		mark.Updated = time.Unix(int64(r.uvarint()), 0)
+		mark.Updated = int64(r.uvarint())
 		if r.bad {
 			break
 		}

@@ -26,8 +26,9 @@ type Mark struct {
 	Read, Saved bool
 	// Position is the fraction of the story scrolled to, in [0,1], so it survives a resize.
 	Position float64
-	// Updated is when any field last changed, to the second.
-	Updated time.Time
+	// Updated is when any field last changed, in Unix seconds: time.Unix(m.Updated, 0). Not a
+	// time.Time, which would make All a fifth slower.
+	Updated int64
 }
 
 func (m Mark) isZero() bool { return !m.Read && !m.Saved && m.Position == 0 }
@@ -133,7 +134,7 @@ func (s *Store) set(id string, field uint8, v Mark) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	v.Updated = time.Unix(time.Now().Unix(), 0)
+	v.Updated = time.Now().Unix()
 	for retried := false; ; retried = true {
 		switch {
 		case s.disabled:

@@ -81,7 +81,7 @@ func TestRoundTripAcrossReopen(t *testing.T) {
 	defer s.Close()
 	got := mustAll(t, s)
 	checkMarks(t, got, want)
-	if u := got["dddddddddddddddd"].Updated; time.Since(u) > time.Minute || time.Until(u) > time.Second {
+	if u := time.Unix(got["dddddddddddddddd"].Updated, 0); time.Since(u) > time.Minute || time.Until(u) > time.Second {
 		t.Errorf("Updated = %v, want about now", u)
 	}
 }
