@@ -55,8 +55,10 @@ func TestEnvironments(t *testing.T) {
 					t.Errorf("TERM=%s shows no colour at all", c.env)
 				}
 			}
+			if !strings.Contains(s, "St. Petersburg") {
+				t.Errorf("the tag pane is missing:\n%s", s)
+			}
 			tm.quit()
-			_ = s
 		})
 	}
 }
@@ -65,7 +67,7 @@ func TestEnvironments(t *testing.T) {
 func (tm *Term) noPanic(when string) {
 	tm.t.Helper()
 	s := tm.screen()
-	if strings.Contains(s, "panic") || strings.Contains(s, "goroutine") || strings.Contains(s, "EXIT:") {
+	if strings.Contains(s, "panic") || strings.Contains(s, "goroutine") || !tm.alive() {
 		tm.t.Fatalf("%s: newsread crashed:\n%s", when, tm.history())
 	}
 }

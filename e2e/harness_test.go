@@ -96,7 +96,8 @@ func start(t testing.TB, o opts) *Term {
 	tm := &Term{t: t, sock: sock}
 	env := append([]string{"XDG_STATE_HOME=" + o.state}, o.env...)
 	var cmd strings.Builder
-	cmd.WriteString("env")
+	// The caller's colour and state settings must not leak into the tests.
+	cmd.WriteString("env -u NO_COLOR -u COLORTERM -u NEWSREAD_NO_STATE")
 	for _, e := range env {
 		cmd.WriteString(" " + shellQuote(e))
 	}
@@ -329,8 +330,11 @@ func lines(screen string) []string {
 // listTitles runs newsread list --json with args and returns the titles in order.
 func listTitles(t testing.TB, state string, args ...string) []string {
 	t.Helper()
+	if tmuxMissing {
+		t.Skip("tmux is not installed")
+	}
 	cmd := exec.Command(bin, append([]string{"list", "--json"}, args...)...)
-	cmd.Env = append(os.Environ(), "XDG_STATE_HOME="+state)
+	cmd.Env = append(os.Environ(), "XDG_STATE_HOME="+state, "NEWSREAD_NO_STATE=")
 	out, err := cmd.Output()
 	if err != nil {
 		t.Fatalf("newsread list --json %v: %v\n%s", args, err, out)
