@@ -13,7 +13,8 @@ type storeMsg struct {
 	warnings []string
 }
 
-// storeErrMsg is a write that failed; the store has already said why in its warnings.
+// storeErrMsg carries the store's warnings after a write: a disk that filled up or turned
+// read-only mid-session is worked around by the store and reported here, once.
 type storeErrMsg struct{ warnings []string }
 
 // openStore opens the reading state off the UI goroutine.
@@ -56,10 +57,15 @@ func (m *Model) persist(write func(*state.Store) error) tea.Cmd {
 	}
 	s := m.store
 	return func() tea.Msg {
-		if err := write(s); err != nil {
-			return storeErrMsg{warnings: s.Warnings()}
+		err := write(s)
+		warnings := s.Warnings()
+		if err != nil {
+			warnings = append(warnings, "state: "+err.Error())
 		}
-		return nil
+		if len(warnings) == 0 {
+			return nil
+		}
+		return storeErrMsg{warnings: warnings}
 	}
 }
 
