@@ -106,8 +106,12 @@ func start(t testing.TB, o opts) *Term {
 		cmd.WriteString(" " + shellQuote(a))
 	}
 	cmd.WriteString(`; echo "EXIT:$?"; sleep 999`)
-	t.Cleanup(func() { exec.Command("tmux", "-L", sock, "kill-server").Run() })
 	tm.tmux("-f", "/dev/null", "new-session", "-d", "-x", strconv.Itoa(o.w), "-y", strconv.Itoa(o.h), cmd.String())
+	socket := strings.TrimSpace(tm.tmux("display", "-p", "#{socket_path}"))
+	t.Cleanup(func() {
+		exec.Command("tmux", "-L", sock, "kill-server").Run()
+		os.Remove(socket) // kill-server may leave the socket file behind
+	})
 	return tm
 }
 
