@@ -215,7 +215,7 @@ func TestChunkedBlockPairs(t *testing.T) {
 	}
 	for _, style := range testStyles() {
 		for _, width := range []int{MinWidth, 40} {
-			if width == MinWidth && style != "dark" {
+			if width == MinWidth && (style != "dark" || raceEnabled) {
 				continue
 			}
 			for _, a := range blocks {
