@@ -3,7 +3,9 @@
 // hold UI state: the UI asks it for text and shows what it gets.
 //
 // Output of [Render] and of the [Service] is glamour's output with the leading and trailing blank
-// lines (the document margins) removed, and no trailing newline.
+// lines (the document margins) removed, no trailing newline, and its line padding compacted
+// (compactCells: the same cells on screen in a third of the bytes). Code blocks are coloured per
+// style in true colour, see styles.go.
 package render
 
 import (
@@ -48,8 +50,10 @@ func styleError(name string) error {
 	return fmt.Errorf("render: %w %q (available: %s)", ErrUnknownStyle, name, strings.Join(styleNames, ", "))
 }
 
-// Render renders markdown md word-wrapped at width columns in the named glamour style (see
-// Styles). It is safe for concurrent use. Leading and trailing blank lines are removed.
+// Render renders markdown md word-wrapped at width columns (at least MinWidth) in the named
+// glamour style (see Styles), in one glamour call: about 1.5 MB/s, so keep documents over a few
+// hundred KB to the Service. It is safe for concurrent use. An unknown style is an error
+// wrapping ErrUnknownStyle, in one line that lists the styles.
 func Render(md string, width int, style string) (string, error) {
 	p, err := poolFor(width, style)
 	if err != nil {
@@ -62,9 +66,10 @@ func Render(md string, width int, style string) (string, error) {
 	return trimBlank(out), nil
 }
 
-// A TermRenderer is not safe for concurrent use and costs about 15 us and 30 KB to build, a
-// small share of even a 2 KB story (1 ms), but pooled renderers are free: keep a sync.Pool per
-// (width, style). A renderer whose Render failed or panicked is dropped, not pooled.
+// A TermRenderer is not safe for concurrent use. Building one costs about 50 us, 39 KB and 105
+// allocations (BenchmarkNewRenderer), 3% of rendering a 2 KB story (1.6 ms); a pooled one costs
+// nothing, so there is a sync.Pool per (width, style), next to what the chunked rendering needs
+// to know of the style. A renderer whose Render failed or panicked is dropped, not pooled.
 type poolKey struct {
 	width int
 	style string

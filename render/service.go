@@ -33,8 +33,12 @@ type Request struct {
 }
 
 // Msg carries the text rendered for a Request so far. Content always holds everything rendered
-// until now (not a delta); when Done it is the whole document, or Err tells why not. Until Done,
-// the UI must return Next() from Update to go on.
+// until now (not a delta); when Done it is the whole document, or Err tells why not (Content then
+// holds what was done before). Until Done, the UI must return Next() from Update to go on.
+//
+// The Contents of one request only grow: each starts with the one before, followed by a newline
+// and more lines (the final one may instead end with a style reset, "\x1b[m"), so the UI can
+// append the new lines only. They cost nothing to make: all share one buffer.
 type Msg struct {
 	ID      string
 	Width   int

@@ -5,28 +5,29 @@ import (
 	"sync"
 
 	"github.com/yuin/goldmark/ast"
-	extast "github.com/yuin/goldmark/extension/ast"
-
 	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
-// Split cuts markdown md into consecutive pieces of about chunkBytes bytes each, for rendering
-// piece by piece: the pieces concatenate back to md exactly, and every cut is at the start of a
-// top-level block that follows a blank line, as goldmark (glamour's parser) sees the whole
-// document, so a cut is never inside a fenced code block, an indented code block, a list, a
-// block quote, a table or an HTML block.
+// Split cuts markdown md into consecutive pieces of at most about chunkBytes bytes, to render
+// piece by piece (the Service does, see renderChunk and joiner): the pieces concatenate back to
+// md exactly, and every cut is at the start of a top-level block that follows a blank line, as
+// goldmark (glamour's parser, with glamour's extensions) sees the whole document. So a cut is
+// never inside a fenced code block (``` or ~~~, whatever its indentation or container), an
+// indented code block, a list, a block quote, a table or an HTML block.
 //
-// A piece is at most chunkBytes long unless a single block is longer (then the piece holds that
-// block whole). chunkBytes < 1 means no limit. Split returns nil for an empty md.
+// A piece is longer than chunkBytes only when no block starts in its first chunkBytes (it then
+// ends at the first block start after). chunkBytes < 1 means no limit. Split returns nil for an
+// empty md.
 //
 // Cuts are also avoided where rendering the pieces apart would differ from rendering the whole:
-// next to an HTML block (glamour runs it into the lines next to it), and before a paragraph
-// that follows a definition list (a later ": definition" line would make it part of that list).
-// Reference-style links whose definition is in another piece render as plain text in
-// progressive output.
+// next to an HTML block (glamour runs it into the lines next to it), before a paragraph that
+// follows a definition list (a later ": definition" line would take it into the list), and
+// before a line starting with ':' (after another paragraph it would be a definition). What
+// remains: a reference-style link whose definition is in another piece shows as plain text.
 func Split(md string, chunkBytes int) []string {
 	var chunks []string
 	for rest := md; rest != ""; {
