@@ -260,6 +260,8 @@ func FuzzSplit(f *testing.F) {
 		"\t```\n\nx\n\n ```\n\ny",
 		"Title\n=====\n\npara\n\n---\n\n| a |\n|---|\n\nb",
 		"[ref]: https://example.com\n\n[x][ref]\n\ny",
+		"a\r\n\r\n```\r\nb\r\n\r\nc\r\n```\r\n\r\nd\r\n",
+		"# h\n\n: not a definition\n\n> q\n>\n> q2\n\n    code\n\n\n    more\n\nend",
 		genStory(9, 3000, true),
 	}
 	for i, s := range seeds {
