@@ -104,6 +104,7 @@ type Model struct {
 	rendered  string // the open story's text as shown
 
 	width, height int
+	resizes       int // window sizes seen; a repaint follows the last of a burst
 }
 
 // New returns the reader for opts. It does no I/O: loading starts in Init.

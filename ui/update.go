@@ -2,6 +2,7 @@ package ui
 
 import (
 	"slices"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -17,10 +18,22 @@ import (
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
+		if msg.Width == m.width && msg.Height == m.height {
+			return m, nil // the answer to a size request after a burst: nothing changed
+		}
 		m.width, m.height = msg.Width, msg.Height
 		m.layout()
+		m.resizes++
+		cmds := []tea.Cmd{settleAfter(m.resizes)}
 		if m.screen == screenReader {
-			return m, m.renderOpen()
+			cmds = append(cmds, m.renderOpen())
+		}
+		return m, tea.Batch(cmds...)
+	case settledMsg:
+		// After a burst of resizes the renderer's picture of the screen can lag the terminal's
+		// (stale or blank cells, seen in tmux): once they stop, ask the size again and repaint.
+		if msg.resizes == m.resizes {
+			return m, tea.Batch(tea.RequestWindowSize, tea.ClearScreen)
 		}
 	case tea.BackgroundColorMsg:
 		m.dark = msg.IsDark()
@@ -125,6 +138,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	}
 	return m, nil
+}
+
+// settledMsg reports that no resize came for a while after the resizes-th one.
+type settledMsg struct{ resizes int }
+
+func settleAfter(resizes int) tea.Cmd {
+	return tea.Tick(150*time.Millisecond, func(time.Time) tea.Msg { return settledMsg{resizes: resizes} })
 }
 
 // syncStories takes the stories the index holds now; the index is never behind the UI.
