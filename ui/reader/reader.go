@@ -132,6 +132,9 @@ func (m *Model) applyRestore() {
 		return
 	}
 	if !m.done && m.restore > 0 {
+		if m.restore == 1 {
+			m.offset = len(m.lines) // on the way to the end: show the newest lines
+		}
 		m.clamp()
 		return // the position is a fraction of the whole: wait for all of it
 	}
@@ -176,6 +179,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			m.offset = 0
 		case key.Matches(msg, m.KeyMap.Bottom):
 			m.restore = -1
+			if !m.done {
+				m.restore = 1 // the end of the story, not of what has arrived yet
+			}
 			m.offset = len(m.lines)
 			m.clamp()
 		case key.Matches(msg, m.KeyMap.NextMatch):
