@@ -114,7 +114,7 @@ func (ix *Index) Add(stories []story.Story) {
 	if len(stories) == 0 {
 		return
 	}
-	b := tokenize(stories)
+	parts := tokenize(stories)
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	base := uint32(len(ix.stories))
@@ -128,7 +128,11 @@ func (ix *Index) Add(stories []story.Story) {
 			ix.addTag(t, doc)
 		}
 	}
-	ix.vocab.merge(b, base)
+	first := base
+	for _, b := range parts {
+		ix.vocab.merge(b, first)
+		first += uint32(len(b.docs))
+	}
 	ix.reorder(base)
 	ix.rebuildTagList()
 }

@@ -1,8 +1,10 @@
 package index
 
 import (
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/RoaringBitmap/roaring/v2"
 
@@ -32,21 +34,30 @@ type batchTerms struct {
 	title [][]uint32 // per story: distinct local term ids in the title
 }
 
-// tokenize gathers the terms of stories.
-func tokenize(stories []story.Story) *batchTerms {
+// tokenize gathers the terms of stories, in parallel: one part of the batch per CPU.
+func tokenize(stories []story.Story) []*batchTerms {
+	parts := min(runtime.GOMAXPROCS(0), max(1, len(stories)/64))
+	out := make([]*batchTerms, parts)
+	var wg sync.WaitGroup
+	for p := range parts {
+		lo, hi := p*len(stories)/parts, (p+1)*len(stories)/parts
+		wg.Go(func() { out[p] = tokenizePart(stories[lo:hi]) })
+	}
+	wg.Wait()
+	return out
+}
+
+// tokenizePart gathers the terms of consecutive stories.
+func tokenizePart(stories []story.Story) *batchTerms {
 	b := &batchTerms{docs: make([][]uint32, len(stories)), title: make([][]uint32, len(stories))}
-	local := map[string]uint32{}
-	var last []int // local term id → index+1 of the last story that held it
-	var lastTitle []int
+	in := newInterner()
+	var last, lastTitle []int // term id → index+1 of the last story that held it (in any field / in the title)
 	for i := range stories {
 		s := &stories[i]
 		var doc, title []uint32
-		add := func(w []byte, inTitle bool) {
-			id, ok := local[string(w)]
-			if !ok {
-				id = uint32(len(b.names))
-				local[string(w)] = id
-				b.names = append(b.names, string(w))
+		add := func(w []byte, h uint64, inTitle bool) {
+			id, added := in.id(w, h)
+			if added {
 				last = append(last, 0)
 				lastTitle = append(lastTitle, 0)
 			}
@@ -59,13 +70,14 @@ func tokenize(stories []story.Story) *batchTerms {
 				title = append(title, id)
 			}
 		}
-		terms.EachBytes(s.Title, func(w []byte) { add(w, true) })
-		terms.EachBytes(s.Body, func(w []byte) { add(w, false) })
+		terms.EachHashed(s.Title, func(w []byte, h uint64) { add(w, h, true) })
+		terms.EachHashed(s.Body, func(w []byte, h uint64) { add(w, h, false) })
 		for _, t := range s.Tags {
-			terms.EachBytes(t, func(w []byte) { add(w, false) })
+			terms.EachHashed(t, func(w []byte, h uint64) { add(w, h, false) })
 		}
 		b.docs[i], b.title[i] = doc, title
 	}
+	b.names = in.names
 	return b
 }
 

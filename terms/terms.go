@@ -13,32 +13,43 @@ import (
 // EachBytes calls fn with every term of text, in order. The slice passed to fn is reused
 // between calls: copy it (string(word)) to keep it.
 func EachBytes(text string, fn func(word []byte)) {
+	EachHashed(text, func(w []byte, _ uint64) { fn(w) })
+}
+
+// EachHashed is EachBytes that also gives each term's Hash, computed while scanning.
+func EachHashed(text string, fn func(word []byte, hash uint64)) {
 	var buf [64]byte
 	word := buf[:0]
 	ascii := true
+	h := uint64(fnvOffset)
 	flush := func() {
 		if len(word) == 0 {
 			return
 		}
 		if ascii {
-			fn(word)
+			fn(word, h)
 		} else {
-			fn(foldRunes(word))
+			folded := foldRunes(word)
+			fn(folded, Hash(folded))
 		}
 		word = word[:0]
 		ascii = true
+		h = fnvOffset
 	}
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < utf8.RuneSelf {
 			switch {
 			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
-				word = append(word, c)
 			case 'A' <= c && c <= 'Z':
-				word = append(word, c+'a'-'A')
+				c += 'a' - 'A'
 			default:
 				flush()
+				i++
+				continue
 			}
+			word = append(word, c)
+			h = (h ^ uint64(c)) * fnvPrime
 			i++
 			continue
 		}
@@ -52,6 +63,21 @@ func EachBytes(text string, fn func(word []byte)) {
 		i += size
 	}
 	flush()
+}
+
+// FNV-1a, 64 bits: cheap to compute a byte at a time while scanning.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// Hash is the hash EachHashed gives a term.
+func Hash(term []byte) uint64 {
+	h := uint64(fnvOffset)
+	for _, c := range term {
+		h = (h ^ uint64(c)) * fnvPrime
+	}
+	return h
 }
 
 // Each calls fn with every term of text, in order, as a string of its own.

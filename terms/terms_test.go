@@ -41,7 +41,10 @@ func FuzzEachBytes(f *testing.F) {
 	f.Add("Putin thanks Trump for CIA’s help")
 	f.Add("Zürich \xff\xfe в Петербурге")
 	f.Fuzz(func(t *testing.T, s string) {
-		EachBytes(s, func(w []byte) {
+		EachHashed(s, func(w []byte, h uint64) {
+			if h != Hash(w) {
+				t.Fatalf("hash of %q is %x, want %x", w, h, Hash(w))
+			}
 			if len(w) == 0 {
 				t.Fatalf("empty term from %q", s)
 			}

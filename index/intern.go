@@ -1,0 +1,54 @@
+package index
+
+// interner numbers the distinct terms of a batch. It is an open-addressing table keyed by the
+// hash terms.EachHashed computes while scanning, so a repeated term costs one probe and one
+// compare rather than a map lookup that hashes it again.
+type interner struct {
+	slots []slot // len is a power of two, at most half full
+	names []string
+}
+
+type slot struct {
+	hash uint64
+	id   uint32 // id+1; 0 marks an empty slot
+}
+
+func newInterner() *interner {
+	return &interner{slots: make([]slot, 1<<12)}
+}
+
+// id returns the number of term w, whose hash is h, adding it when new.
+func (in *interner) id(w []byte, h uint64) (id uint32, added bool) {
+	mask := uint64(len(in.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := &in.slots[i]
+		if s.id == 0 {
+			id = uint32(len(in.names))
+			in.names = append(in.names, string(w))
+			s.hash, s.id = h, id+1
+			if 2*len(in.names) > len(in.slots) {
+				in.grow()
+			}
+			return id, true
+		}
+		if s.hash == h && in.names[s.id-1] == string(w) {
+			return s.id - 1, false
+		}
+	}
+}
+
+func (in *interner) grow() {
+	old := in.slots
+	in.slots = make([]slot, 2*len(old))
+	mask := uint64(len(in.slots) - 1)
+	for _, s := range old {
+		if s.id == 0 {
+			continue
+		}
+		i := s.hash & mask
+		for in.slots[i].id != 0 {
+			i = (i + 1) & mask
+		}
+		in.slots[i] = s
+	}
+}
