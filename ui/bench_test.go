@@ -276,7 +276,7 @@ func openStory(b *testing.B, m Model, r *runner, doc uint32, whole bool) {
 		}
 		m.service.Cancel(m.renderSeq)
 		m = r.update(m, benchKeyMsg("esc"))
-		m = settle(r, m)
+		m = r.until(m, func(m Model) bool { return m.screen == screenList && r.shown == m.seq })
 		b.StartTimer()
 	}
 	if keys > 0 {
