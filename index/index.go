@@ -239,3 +239,29 @@ func (ix *Index) DocOf(id string) (uint32, bool) {
 	doc, ok := ix.ids[id]
 	return doc, ok
 }
+
+// Compact trims the memory the index grew with while loading: postings get their tightest
+// containers and no spare capacity, and the story slice its exact size. Call it once a load
+// is done; searches see the same results.
+func (ix *Index) Compact() {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	compact := func(b *roaring.Bitmap) *roaring.Bitmap {
+		b.RunOptimize()
+		return b.Clone()
+	}
+	for i, b := range ix.vocab.any {
+		ix.vocab.any[i] = compact(b)
+	}
+	for i, b := range ix.vocab.title {
+		if b != nil {
+			ix.vocab.title[i] = compact(b)
+		}
+	}
+	for _, e := range ix.tags {
+		e.docs = compact(e.docs)
+	}
+	ix.stories = slices.Clone(ix.stories)
+	ix.order = slices.Clip(ix.order)
+	ix.vocab.gen++ // cached prefix unions point at the old bitmaps
+}

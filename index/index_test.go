@@ -277,3 +277,24 @@ func TestHasPhrase(t *testing.T) {
 		}
 	}
 }
+
+func TestCompactKeepsResults(t *testing.T) {
+	stories := []story.Story{mk("Alpha news", "zebra one", "", "CIA"), mk("Beta", "zebra two", "2024-01-01", "cia"), mk("Gamma", "three", "", "FSB")}
+	ix := New(reader(stories))
+	ix.Add(stories)
+	queries := []string{"zebra", "#cia", "alpha OR three", "-zebra"}
+	var before []string
+	for _, q := range queries {
+		before = append(before, titles(ix, ix.Search(Filter{Query: query.Parse(q)}).Docs))
+	}
+	ix.Compact()
+	for i, q := range queries {
+		if got := titles(ix, ix.Search(Filter{Query: query.Parse(q)}).Docs); got != before[i] {
+			t.Errorf("%s after Compact: %q, before %q", q, got, before[i])
+		}
+	}
+	ix.Add([]story.Story{mk("Delta zebra", "x", "", "CIA")})
+	if got := titles(ix, ix.Search(Filter{Query: query.Parse("zebra")}).Docs); got != "Delta zebra|Beta|Alpha news" {
+		t.Errorf("Add after Compact: %q", got)
+	}
+}

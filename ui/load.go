@@ -32,6 +32,9 @@ func (m Model) startLoad(ctx context.Context) tea.Cmd {
 	go func() {
 		for b := range parsed {
 			ix.Add(b.Stories)
+			if b.Done {
+				ix.Compact()
+			}
 			msg := batchMsg{warnings: b.Warnings, found: b.Found, done: b.Done}
 			select {
 			case feed <- msg:

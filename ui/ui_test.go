@@ -131,7 +131,9 @@ func TestHelpListsTheKeysOfTheScreen(t *testing.T) {
 			t.Errorf("list help lacks %q", k)
 		}
 	}
-	s.keys("x", "enter", "?")
+	s.keys("x", "enter")
+	s.waitText("min read") // the story view's footer: opening is a command, so wait for it
+	s.keys("?")
 	v = s.waitText("Keys")
 	for _, k := range []string{"next story", "previous story", "next match", "back", "page down"} {
 		if !strings.Contains(v, k) {
