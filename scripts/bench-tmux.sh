@@ -7,6 +7,7 @@
 #   launch → first frame      embedded stories, and a 100,000-story folder (status " stories")
 #                             baseline: `sh -c 'echo ready; exec cat'` → "ready" on screen
 #   launch → all loaded       100k: status "100000 / 100000 stories" without "loading"
+#                             (polled every 50 ms, so as not to take a core from newsread)
 #   key → frame               typing in the "/" prompt, toggling a tag (space in the tag pane)
 #                             baseline: a key typed into `cat` → echoed on screen
 #   RSS                       of the newsread process once all is loaded (ps -o rss=)
@@ -90,10 +91,13 @@ start() {
 stop() { T kill-window -t "$PANE" 2>/dev/null || true; }
 cap() { T capture-pane -p -t "$PANE" 2>/dev/null || true; }
 
-# wait_for GREP_REGEX [NOT_REGEX] [TIMEOUT_S]: poll until the pane matches; prints ms since T0
+# wait_for GREP_REGEX [NOT_REGEX] [TIMEOUT_S] [SLEEP_S]: poll until the pane matches; prints
+# ms since T0. Without SLEEP_S it polls flat out (a poll is a fork of tmux: on 2 cores that
+# takes CPU from newsread, so long waits poll every SLEEP_S seconds instead).
 wait_for() {
-	local re="$1" not="${2:-}" limit=$(( ${3:-30} * 1000000 )) s t
+	local re="$1" not="${2:-}" limit=$(( ${3:-30} * 1000000 )) pause="${4:-}" s t
 	while :; do
+		[ -n "$pause" ] && sleep "$pause"
 		s=$(cap)
 		t=$(us)
 		if [[ "$s" =~ $re ]] && { [ -z "$not" ] || ! [[ "$s" =~ $not ]]; }; then
@@ -148,7 +152,7 @@ for run in $(seq "$RUNS"); do
 	# 100k folder: first frame, then everything loaded
 	start "$APP $LIB"
 	big_first+=("$(wait_for ' stories')")
-	big_all+=("$(wait_for ' 100000 / 100000 stories' 'loading' 60)")
+	big_all+=("$(wait_for ' 100000 / 100000 stories' 'loading' 60 0.05)")
 	pid=$(T display -p -t "$PANE" '#{pane_pid}')
 	sleep 0.3
 	rss+=("$(ps -o rss= -p "$pid" | awk '{printf "%.1f", $1/1024}')")
