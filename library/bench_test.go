@@ -14,6 +14,7 @@ import (
 	"runtime"
 	"runtime/metrics"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -97,6 +98,13 @@ func samplePeak() *peakSampler {
 
 func (p *peakSampler) Stop() uint64 { close(p.stop); return <-p.done }
 
+// cpuTime is the CPU time (user + system) the process has used so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
 // liveHeap is the heap in use after a full collection.
 func liveHeap() uint64 {
 	runtime.GC()
@@ -118,9 +126,12 @@ func BenchmarkLoadAll(b *testing.B) {
 			runtime.GC()
 			b.ResetTimer()
 			var peak, live uint64
+			var cpu time.Duration
 			for b.Loop() {
 				p := samplePeak()
+				c := cpuTime()
 				stories, _ := lib.LoadAll(context.Background())
+				cpu += cpuTime() - c
 				peak = max(peak, p.Stop())
 				if len(stories) != n {
 					b.Fatalf("loaded %d stories, want %d", len(stories), n)
@@ -132,6 +143,7 @@ func BenchmarkLoadAll(b *testing.B) {
 				runtime.GC()
 				b.StartTimer()
 			}
+			b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
 			b.ReportMetric(float64(live)/1e6, "MB-live")
 			b.ReportMetric(float64(peak)/1e6, "MB-peak")
 		})
@@ -152,9 +164,10 @@ func BenchmarkLoadIndex(b *testing.B) {
 			runtime.GC()
 			b.ResetTimer()
 			var peak, live uint64
-			var first time.Duration
+			var first, cpu time.Duration
 			for b.Loop() {
 				p := samplePeak()
+				c := cpuTime()
 				start := time.Now()
 				ix := index.New(lib.Read)
 				batches := 0
@@ -166,6 +179,7 @@ func BenchmarkLoadIndex(b *testing.B) {
 					batches++
 				})
 				ix.Search(index.Filter{}) // searchable: sorts the vocabulary
+				cpu += cpuTime() - c
 				peak = max(peak, p.Stop())
 				if ix.Len() != n {
 					b.Fatalf("indexed %d stories, want %d", ix.Len(), n)
@@ -178,6 +192,7 @@ func BenchmarkLoadIndex(b *testing.B) {
 				b.StartTimer()
 			}
 			b.ReportMetric(float64(first)/1e6/float64(b.N), "ms-first-batch")
+			b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
 			b.ReportMetric(float64(live)/1e6, "MB-live")
 			b.ReportMetric(float64(peak)/1e6, "MB-peak")
 		})
