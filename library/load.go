@@ -9,6 +9,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unsafe"
 
 	"newsread/story"
 )
@@ -180,7 +181,9 @@ func (l *Library) parse(j job) result {
 			return r
 		}
 	}
-	s, warnings, err := story.Parse(j.path, data)
+	// The buffer is this function's alone and never written again, so the parser may read it
+	// as a string without copying it.
+	s, warnings, err := story.ParseString(j.path, unsafe.String(unsafe.SliceData(data), len(data)))
 	for _, w := range warnings {
 		r.warnings = append(r.warnings, Warning{j.path, w})
 	}

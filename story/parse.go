@@ -1,7 +1,6 @@
 package story
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -30,11 +29,17 @@ func IsStoryFile(name string) bool {
 // markdown, anything else plain text) and is the title of last resort; it becomes Source.
 // Warnings describe what was repaired; an error means the file holds no story.
 func Parse(name string, data []byte) (Story, []string, error) {
-	if bytes.IndexByte(data, 0) >= 0 {
+	return ParseString(name, string(data))
+}
+
+// ParseString is Parse for a file already held as a string (no copy is made of it; the
+// story's body may share its memory).
+func ParseString(name string, data string) (Story, []string, error) {
+	if strings.IndexByte(data, 0) >= 0 {
 		return Story{}, nil, ErrBinary
 	}
 	var warnings []string
-	if !utf8.Valid(data) {
+	if !utf8.ValidString(data) {
 		warnings = append(warnings, "invalid UTF-8 replaced with U+FFFD")
 	}
 	text := normalize(data)
@@ -75,9 +80,8 @@ func keepOwnCopies(s *Story) {
 }
 
 // normalize returns data as sanitised text with LF line endings and no byte-order mark.
-func normalize(data []byte) string {
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	s := string(data)
+func normalize(data string) string {
+	s := strings.TrimPrefix(data, "\uFEFF")
 	if strings.IndexByte(s, '\r') >= 0 {
 		s = strings.ReplaceAll(s, "\r\n", "\n")
 		s = strings.ReplaceAll(s, "\r", "\n")

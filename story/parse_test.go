@@ -177,3 +177,15 @@ func TestIsStoryFile(t *testing.T) {
 		}
 	}
 }
+
+func TestParagraphsFastPathAgrees(t *testing.T) {
+	for _, text := range []string{
+		"a\n\nb\nc\n\nd", "\n\na\n\n\nb\n\n", "a \n\nb", " a\n\nb", "a\n\u00a0\nb", "", "\n", "a", "a\n\n\n\nb",
+		"a\n \nb", "x\ny\n\n\nz\n",
+	} {
+		lines := strings.Split(text, "\n")
+		if got, want := paragraphs(text, lines, 0, len(lines)), joinParagraphs(lines); got != want {
+			t.Errorf("paragraphs(%q) = %q, want %q", text, got, want)
+		}
+	}
+}

@@ -28,7 +28,7 @@ func parseText(text string) Story {
 			end = last
 		}
 	}
-	s.Body = paragraphs(lines[first+1 : end])
+	s.Body = paragraphs(text, lines, first+1, end)
 	return s
 }
 
@@ -43,8 +43,49 @@ func tagLine(line string) (string, bool) {
 	return "", false
 }
 
-// paragraphs joins lines into paragraphs separated by one blank line, each line trimmed.
-func paragraphs(lines []string) string {
+// paragraphs returns lines[from:to] of text as paragraphs separated by one blank line, each
+// line trimmed. Text already in that form (every seed-format file) is returned as a part of
+// text, without a copy.
+func paragraphs(text string, lines []string, from, to int) string {
+	if body, ok := canonical(text, lines, from, to); ok {
+		return body
+	}
+	return joinParagraphs(lines[from:to])
+}
+
+// canonical returns lines[from:to] as one piece of text when they already are trimmed
+// paragraphs separated by single empty lines.
+func canonical(text string, lines []string, from, to int) (string, bool) {
+	for from < to && lines[from] == "" {
+		from++
+	}
+	for to > from && lines[to-1] == "" {
+		to--
+	}
+	if from == to {
+		return "", true
+	}
+	start := 0
+	for _, l := range lines[:from] {
+		start += len(l) + 1
+	}
+	end := start
+	for i := from; i < to; i++ {
+		l := lines[i]
+		if l == "" {
+			if lines[i-1] == "" {
+				return "", false
+			}
+		} else if trimSpace(l) != l {
+			return "", false
+		}
+		end += len(l) + 1
+	}
+	return text[start : end-1], true
+}
+
+// joinParagraphs joins lines into paragraphs separated by one blank line, each line trimmed.
+func joinParagraphs(lines []string) string {
 	var b strings.Builder
 	inPara := false
 	for _, l := range lines {
