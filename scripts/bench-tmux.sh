@@ -42,6 +42,7 @@ W=120 H=40
 T() { tmux -L "$SOCK" "$@"; }
 cleanup() {
 	T kill-server 2>/dev/null || true
+	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK" # tmux 3.3a leaves the socket file behind
 	rm -rf "$WORK"
 	if [ "$KEEP" = 0 ] && [ -n "${GENERATED:-}" ]; then rm -rf "$LIB"; fi
 }
