@@ -1,7 +1,10 @@
 package index
 
 import (
+	"context"
+	"runtime"
 	"slices"
+	"sync"
 
 	"github.com/RoaringBitmap/roaring/v2"
 
@@ -29,13 +32,25 @@ type Result struct {
 
 // Search returns the stories that pass f.
 func (ix *Index) Search(f Filter) Result {
+	r, _ := ix.SearchContext(context.Background(), f)
+	return r
+}
+
+// SearchContext is Search that gives up when ctx is done. Phrases are checked against the
+// stories' text outside the index's locks (reading files), so a slow phrase holds up neither
+// loading nor a newer search, which cancels it.
+func (ix *Index) SearchContext(ctx context.Context, f Filter) (Result, error) {
+	phrases, err := ix.checkPhrases(ctx, f.Query.Root)
+	if err != nil {
+		return Result{}, err
+	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	ix.searchMu.Lock()
 	defer ix.searchMu.Unlock()
 	ix.vocab.sortIfDirty()
 	n := uint32(len(ix.stories))
-	e := eval{ix: ix, f: &f, all: roaring.New()}
+	e := eval{ix: ix, f: &f, all: roaring.New(), phrases: phrases}
 	e.all.AddRange(0, uint64(n))
 
 	set := e.all
@@ -66,7 +81,7 @@ func (ix *Index) Search(f Filter) Result {
 	r := Result{Total: int(n)}
 	if !restricted {
 		r.Docs = slices.Clone(ix.order)
-		return r
+		return r, nil
 	}
 	title := e.titleHits(f.Query.Root)
 	r.Docs = make([]uint32, 0, set.GetCardinality())
@@ -85,7 +100,7 @@ func (ix *Index) Search(f Filter) Result {
 			r.Docs = append(r.Docs, doc)
 		}
 	}
-	return r
+	return r, nil
 }
 
 func orEmpty(b *roaring.Bitmap) *roaring.Bitmap {
@@ -97,9 +112,10 @@ func orEmpty(b *roaring.Bitmap) *roaring.Bitmap {
 
 // eval evaluates one search; its bitmaps are fresh and may be modified.
 type eval struct {
-	ix  *Index
-	f   *Filter
-	all *roaring.Bitmap
+	ix      *Index
+	f       *Filter
+	all     *roaring.Bitmap
+	phrases map[*query.Node]*roaring.Bitmap // checked docs of each phrase node
 }
 
 func (e *eval) node(n *query.Node) *roaring.Bitmap {
@@ -107,7 +123,10 @@ func (e *eval) node(n *query.Node) *roaring.Bitmap {
 	case query.Word:
 		return e.ix.prefix(n.Word).Clone()
 	case query.Phrase:
-		return e.phrase(n.Words)
+		if b := e.phrases[n]; b != nil {
+			return b.Clone()
+		}
+		return roaring.New()
 	case query.Tag:
 		out := roaring.New()
 		for _, name := range n.Tags {
@@ -174,37 +193,100 @@ func (ix *Index) prefix(p string) *roaring.Bitmap {
 	return b
 }
 
-// phrase returns the docs whose title, body or a tag holds words consecutively.
-func (e *eval) phrase(words []string) *roaring.Bitmap {
+// checkPhrases finds, for every phrase of the query, the docs whose title, body or a tag
+// holds its words consecutively. Candidates (docs with all the words) are taken under the read
+// lock; their text is checked after it is released, on every CPU.
+func (ix *Index) checkPhrases(ctx context.Context, root *query.Node) (map[*query.Node]*roaring.Bitmap, error) {
+	var nodes []*query.Node
+	var walk func(n *query.Node)
+	walk = func(n *query.Node) {
+		if n == nil {
+			return
+		}
+		if n.Kind == query.Phrase {
+			nodes = append(nodes, n)
+		}
+		for _, k := range n.Kids {
+			walk(k)
+		}
+	}
+	walk(root)
+	if len(nodes) == 0 {
+		return nil, nil
+	}
+	out := make(map[*query.Node]*roaring.Bitmap, len(nodes))
+	for _, n := range nodes {
+		docs, stories := ix.phraseCandidates(n.Words)
+		found, err := ix.checkText(ctx, n.Words, docs, stories)
+		if err != nil {
+			return nil, err
+		}
+		out[n] = found
+	}
+	return out, nil
+}
+
+// phraseCandidates returns the docs holding every word of a phrase, with their metadata.
+func (ix *Index) phraseCandidates(words []string) ([]uint32, []story.Story) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
 	var cand *roaring.Bitmap
 	for _, w := range words {
-		id, ok := e.ix.vocab.ids[w]
+		id, ok := ix.vocab.ids[w]
 		if !ok {
-			return roaring.New()
+			return nil, nil
 		}
 		if cand == nil {
-			cand = e.ix.vocab.any[id].Clone()
+			cand = ix.vocab.any[id].Clone()
 		} else {
-			cand.And(e.ix.vocab.any[id])
+			cand.And(ix.vocab.any[id])
 		}
+	}
+	docs := cand.ToArray()
+	stories := make([]story.Story, len(docs))
+	for i, d := range docs {
+		stories[i] = ix.stories[d]
+	}
+	return docs, stories
+}
+
+// checkText keeps the docs whose text holds words consecutively; it reads bodies through the
+// index's Reader, split over the CPUs, and stops when ctx is done.
+func (ix *Index) checkText(ctx context.Context, words []string, docs []uint32, stories []story.Story) (*roaring.Bitmap, error) {
+	keep := make([]bool, len(docs))
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(docs)/32))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(docs); i += workers {
+				if i%64 == 0 && ctx.Err() != nil {
+					return
+				}
+				s := stories[i]
+				if hasPhrase(s.Title, words) || tagsHavePhrase(s.Tags, words) {
+					keep[i] = true
+					continue
+				}
+				if ix.read == nil {
+					continue
+				}
+				if full, err := ix.read(s.Source); err == nil && hasPhrase(full.Body, words) {
+					keep[i] = true
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	out := roaring.New()
-	it := cand.Iterator()
-	for it.HasNext() {
-		doc := it.Next()
-		s := e.ix.stories[doc]
-		if hasPhrase(s.Title, words) || tagsHavePhrase(s.Tags, words) {
-			out.Add(doc)
-			continue
-		}
-		if e.ix.read == nil {
-			continue
-		}
-		if full, err := e.ix.read(s.Source); err == nil && hasPhrase(full.Body, words) {
-			out.Add(doc)
+	for i, d := range docs {
+		if keep[i] {
+			out.Add(d)
 		}
 	}
-	return out
+	return out, nil
 }
 
 func tagsHavePhrase(tags []string, words []string) bool {

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"context"
+
 	tea "charm.land/bubbletea/v2"
 
 	"newsread/index"
@@ -20,12 +22,19 @@ type resultMsg struct {
 func (m *Model) refresh() tea.Cmd {
 	m.seq++
 	seq := m.seq
+	m.stopSearch() // a newer search makes the running one pointless
+	ctx, cancel := context.WithCancel(m.ctx)
+	m.stopSearch = cancel
 	tags, savedOnly := m.tags.Selection()
 	read, saved := m.read.Clone(), m.saved.Clone()
 	f := index.Filter{Query: m.query, Tags: tags, Read: read, Saved: saved, Unread: m.unreadOnly, SavedOnly: savedOnly}
 	ix := m.ix
 	return func() tea.Msg {
-		r := ix.Search(f)
+		defer cancel()
+		r, err := ix.SearchContext(ctx, f)
+		if err != nil {
+			return nil // canceled by a newer search, which will answer
+		}
 		counts := ix.Tags()
 		unread := ix.UnreadByTag(read)
 		items := make([]tagpane.Item, len(counts))

@@ -93,7 +93,9 @@ type Model struct {
 	screen screen
 	focus  focus
 
-	seq        uint64 // the newest search; older results are dropped
+	seq        uint64             // the newest search; older results are dropped
+	stopSearch context.CancelFunc // cancels the newest search; never nil
+	answered   uint64             // the newest search whose result is shown
 	result     index.Result
 	haveResult bool
 	totals     [4]int
@@ -128,6 +130,8 @@ func New(opts Options) Model {
 		saved:   roaring.New(),
 		help:    help.New(),
 		marks:   map[string]state.Mark{},
+
+		stopSearch: func() {},
 	}
 	m.theme = theme.New(m.dark, !opts.NoColor)
 	m.style = m.glamourStyle()

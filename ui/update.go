@@ -87,6 +87,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case resultMsg:
 		if msg.seq == m.seq {
 			m.syncStories() // the search may have seen a batch whose batchMsg is still queued
+			m.answered = msg.seq
 			m.result, m.haveResult, m.totals = msg.result, true, msg.totals
 			m.list.SetDocs(msg.result.Docs)
 			m.tags.SetItems(msg.tags)

@@ -143,6 +143,9 @@ func (m Model) statusLine() string {
 	if f := m.filterText(); f != "the filter" {
 		left += " · " + f
 	}
+	if m.answered != m.seq && strings.Contains(m.prompt.Value(), `"`) {
+		left += " · searching…" // phrases are checked against the text: that can take a moment
+	}
 	var right []string
 	if len(m.query.Problems) > 0 && m.searching {
 		right = append(right, m.theme.Warn.Render(m.query.Problems[0]))
