@@ -86,6 +86,13 @@ func (s *session) view() string {
 }
 
 // waitFor polls the view until it satisfies ok, or fails after a generous deadline.
+// rawView returns the model's view, escape sequences included.
+func (s *session) rawView() string {
+	reply := make(chan string, 1)
+	s.tm.Send(snapshotMsg{reply})
+	return <-reply
+}
+
 func (s *session) waitFor(what string, ok func(view string) bool) string {
 	s.t.Helper()
 	deadline := time.Now().Add(10 * time.Second)

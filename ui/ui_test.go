@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -9,6 +10,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
+
+	"newsread/ui/theme"
 )
 
 var allTitles = []string{"Dated markdown story", "Alpha and Beta together", "Only Alpha here", "Beta and Gamma", "Gamma alone", "東京の記事"}
@@ -70,14 +73,77 @@ func TestSearchHighlightsTitleMatches(t *testing.T) {
 	s := start(t, testLibrary(t), 120, 40)
 	s.waitText("6 / 6 stories")
 	s.keys("/", "g", "a", "m", "m", "a", "enter")
-	s.waitText("3 / 6 stories")
-	reply := make(chan string, 1)
-	s.tm.Send(snapshotMsg{reply})
-	view := <-reply
-	// the match style underlines: the word is wrapped in its own SGR sequence
-	if !strings.Contains(view, "4mGamma") && !strings.Contains(view, ";4mGamma") && !strings.Contains(view, "4;") {
-		t.Errorf("no highlighted match in the raw view:\n%q", view)
+	v := s.waitText("3 / 6 stories")
+	want := []string{"Beta and Gamma", "Gamma alone", "Dated markdown story"} // title matches first
+	if got := listed(v, allTitles...); !reflect.DeepEqual(got, want) {
+		t.Errorf("gamma shows %q, want %q", got, want)
 	}
+	// The second row is not under the cursor: its unread (bold) title has "Gamma" in the
+	// match style, and the rest of the title in the plain unread style.
+	th := theme.New(true, true)
+	marked := th.Match.Inherit(th.Unread).Render("Gamma")
+	if raw := s.rawView(); !strings.Contains(raw, marked) {
+		t.Errorf("no highlighted %q in the raw view:\n%q", marked, raw)
+	}
+}
+
+func TestStoryHighlightsAndJumpsBetweenMatches(t *testing.T) {
+	s := start(t, testLibrary(t), 120, 12)
+	s.waitText("6 / 6 stories")
+	s.keys("/", "z", "e", "b", "r", "a", "enter")
+	s.waitText("2 / 6 stories")
+	s.keys("enter")
+	s.waitText("The zebra crossed")
+	th := theme.New(true, true)
+	if raw := s.rawView(); !strings.Contains(raw, th.Match.Render("zebra")) {
+		t.Errorf("the story does not mark %q:\n%q", "zebra", raw)
+	}
+	s.keys(">") // the only match is on screen: > wraps to it and keeps it visible
+	if v := s.waitText("min read"); !strings.Contains(v, "zebra") {
+		t.Errorf("> lost the match:\n%s", v)
+	}
+}
+
+func TestReadingMarksKeys(t *testing.T) {
+	s := start(t, testLibrary(t), 120, 40, func(o *Options) { o.NoState = false; o.StatePath = filepath.Join(t.TempDir(), "state.db") })
+	s.waitText("6 / 6 stories")
+	s.keys("m")            // the first story: read
+	v := s.waitText("5/6") // All: 5 unread of 6
+	if strings.HasPrefix(rowOf(v, "Dated markdown story"), "●") {
+		t.Errorf("a read story still has the unread mark:\n%s", v)
+	}
+	s.keys("down", "s") // save the second
+	v = s.waitFor("a saved story", func(v string) bool { return strings.Contains(rowOf(v, "Alpha and Beta together"), "★") })
+	if !strings.Contains(v, "Saved") || !strings.Contains(rowOf(v, "Saved"), "1") {
+		t.Errorf("the Saved entry does not count the saved story:\n%s", v)
+	}
+	s.keys("u") // unread only: the read story goes
+	v = s.waitText("5 / 6 stories")
+	if strings.Contains(v, "Dated markdown story") {
+		t.Errorf("unread only still shows the read story:\n%s", v)
+	}
+	s.keys("u", "tab", "g", "down", "enter") // the Saved entry, second in the tag pane
+	v = s.waitText("1 / 6 stories")
+	if got := listed(v, allTitles...); !reflect.DeepEqual(got, []string{"Alpha and Beta together"}) {
+		t.Errorf("Saved lists %q", got)
+	}
+	s.keys("enter") // opening marks read
+	s.waitText("The zebra crossed")
+	s.keys("esc")
+	s.waitText("4/6")
+}
+
+// rowOf returns the first line of view that holds text, from its start.
+func rowOf(view, text string) string {
+	for _, l := range strings.Split(view, "\n") {
+		if i := strings.Index(l, "│"); i >= 0 && strings.Contains(l[i:], text) {
+			return l[i+len("│"):]
+		}
+		if strings.Contains(l, text) {
+			return l
+		}
+	}
+	return "  (not on screen)"
 }
 
 func TestOpenNextPreviousBack(t *testing.T) {
