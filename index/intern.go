@@ -14,7 +14,7 @@ type slot struct {
 }
 
 func newInterner() *interner {
-	return &interner{slots: make([]slot, 1<<12)}
+	return &interner{slots: make([]slot, 1<<13)} // a batch part holds a few thousand distinct terms
 }
 
 // id returns the number of term w, whose hash is h, adding it when new.

@@ -47,14 +47,23 @@ func tokenize(stories []story.Story) []*batchTerms {
 	return out
 }
 
-// tokenizePart gathers the terms of consecutive stories.
+// tokenizePart gathers the terms of consecutive stories. Each story's term ids are collected
+// in reused scratch slices and copied into one flat slice for the part.
 func tokenizePart(stories []story.Story) *batchTerms {
 	b := &batchTerms{docs: make([][]uint32, len(stories)), title: make([][]uint32, len(stories))}
 	in := newInterner()
 	var last, lastTitle []int // term id → index+1 of the last story that held it (in any field / in the title)
+	var doc, title []uint32   // scratch for one story
+	size := 0
+	for i := range stories {
+		size += len(stories[i].Body)
+	}
+	flat := make([]uint32, 0, size/10+64*len(stories)) // every story's ids, one after another; most text has a distinct term per 10 bytes or fewer
+	type span struct{ doc, title [2]int }
+	spans := make([]span, len(stories))
 	for i := range stories {
 		s := &stories[i]
-		var doc, title []uint32
+		doc, title = doc[:0], title[:0]
 		add := func(w []byte, h uint64, inTitle bool) {
 			id, added := in.id(w, h)
 			if added {
@@ -75,7 +84,14 @@ func tokenizePart(stories []story.Story) *batchTerms {
 		for _, t := range s.Tags {
 			terms.EachHashed(t, func(w []byte, h uint64) { add(w, h, false) })
 		}
-		b.docs[i], b.title[i] = doc, title
+		spans[i].doc = [2]int{len(flat), len(flat) + len(doc)}
+		flat = append(flat, doc...)
+		spans[i].title = [2]int{len(flat), len(flat) + len(title)}
+		flat = append(flat, title...)
+	}
+	for i, sp := range spans {
+		b.docs[i] = flat[sp.doc[0]:sp.doc[1]:sp.doc[1]]
+		b.title[i] = flat[sp.title[0]:sp.title[1]:sp.title[1]]
 	}
 	b.names = in.names
 	return b

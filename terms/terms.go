@@ -4,6 +4,7 @@
 package terms
 
 import (
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -22,6 +23,7 @@ func EachHashed(text string, fn func(word []byte, hash uint64)) {
 	word := buf[:0]
 	ascii := true
 	h := uint64(fnvOffset)
+	var nfd, folded []byte // reused by every non-ASCII word
 	flush := func() {
 		if len(word) == 0 {
 			return
@@ -29,7 +31,11 @@ func EachHashed(text string, fn func(word []byte, hash uint64)) {
 		if ascii {
 			fn(word, h)
 		} else {
-			folded := foldRunes(word)
+			var ok bool
+			if folded, ok = appendFoldedFast(folded[:0], word); !ok {
+				nfd = norm.NFD.Append(nfd[:0], word...)
+				folded = appendFolded(folded[:0], nfd)
+			}
 			fn(folded, Hash(folded))
 		}
 		word = word[:0]
@@ -105,8 +111,55 @@ func Fold(text string) string {
 
 // foldRunes decomposes b (NFD), drops combining marks and lower-cases what remains.
 func foldRunes(b []byte) []byte {
-	d := norm.NFD.Bytes(b)
-	out := make([]byte, 0, len(d)+4) // lower-casing can grow a rune (Ⱦ → ⱦ): never fold in place
+	return appendFolded(nil, norm.NFD.Bytes(b))
+}
+
+// appendFoldedFast folds word without the norm package when every rune is either already
+// decomposed or a precomposed letter of the table; ok is false when it cannot.
+func appendFoldedFast(out, word []byte) (_ []byte, ok bool) {
+	bases := baseLetters()
+	for i := 0; i < len(word); {
+		r, size := utf8.DecodeRune(word[i:])
+		i += size
+		if b, found := bases[r]; found {
+			r = b
+		} else if norm.NFD.QuickSpan(word[i-size:i]) < size {
+			return out, false
+		}
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		out = utf8.AppendRune(out, unicode.ToLower(r))
+	}
+	return out, true
+}
+
+// baseLetters maps each precomposed letter of the Latin, Greek, Cyrillic and Vietnamese blocks
+// to its base letter (é → e, й → и), as NFD and dropping the marks would. It is built from the
+// norm package on first use.
+var baseLetters = sync.OnceValue(func() map[rune]rune {
+	m := map[rune]rune{}
+	for _, block := range [][2]rune{{0xC0, 0x24F}, {0x370, 0x3FF}, {0x400, 0x4FF}, {0x1E00, 0x1EFF}} {
+		for r := block[0]; r <= block[1]; r++ {
+			d := []rune(norm.NFD.String(string(r)))
+			if len(d) < 2 {
+				continue
+			}
+			marks := true
+			for _, x := range d[1:] {
+				marks = marks && unicode.Is(unicode.Mn, x)
+			}
+			if marks {
+				m[r] = d[0]
+			}
+		}
+	}
+	return m
+})
+
+// appendFolded appends decomposed text d to out without its combining marks, lower-cased.
+// out must not share memory with d: lower-casing can grow a rune (Ⱦ → ⱦ).
+func appendFolded(out, d []byte) []byte {
 	for i := 0; i < len(d); {
 		r, size := utf8.DecodeRune(d[i:])
 		i += size

@@ -3,6 +3,7 @@ package terms
 import (
 	"reflect"
 	"testing"
+	"unicode"
 )
 
 func TestList(t *testing.T) {
@@ -33,6 +34,19 @@ func TestFold(t *testing.T) {
 	} {
 		if got := Fold(in); got != want {
 			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestFastFoldMatchesNorm(t *testing.T) {
+	for r := rune(0x80); r < 0x3000; r++ {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		w := []byte("x" + string(r) + "y")
+		fast, ok := appendFoldedFast(nil, w)
+		if ok && string(fast) != string(foldRunes(w)) {
+			t.Errorf("%U: fast fold %q, norm fold %q", r, fast, foldRunes(w))
 		}
 	}
 }
