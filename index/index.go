@@ -232,14 +232,6 @@ func (ix *Index) UnreadByTag(read *roaring.Bitmap) map[string]int {
 	return out
 }
 
-// DocOf returns the doc of the story with exactly this id.
-func (ix *Index) DocOf(id string) (uint32, bool) {
-	ix.mu.RLock()
-	defer ix.mu.RUnlock()
-	doc, ok := ix.ids[id]
-	return doc, ok
-}
-
 // Compact trims the memory the index grew with while loading: postings get their tightest
 // containers and no spare capacity, and the story slice its exact size. Call it once a load
 // is done; searches see the same results.

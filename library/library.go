@@ -23,7 +23,9 @@ type Warning struct {
 	Path, Reason string
 }
 
-func (w Warning) String() string { return w.Path + ": " + w.Reason }
+// String is the warning as one line of printable text: a path holding escape sequences or
+// control characters is quoted.
+func (w Warning) String() string { return story.Printable(w.Path) + ": " + w.Reason }
 
 // Library is where stories come from: the embedded set, or paths on disk.
 type Library struct {

@@ -1,6 +1,7 @@
 package story
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -105,6 +106,16 @@ func skipString(s string, i int) int {
 		i++
 	}
 	return i
+}
+
+// Printable returns s as it is when nothing in it acts on a terminal, else Go-quoted
+// ("a\x1b]0;x\a.txt"), so a file name can still be told apart and typed, and shows nothing
+// but printable text.
+func Printable(s string) string {
+	if isClean(s) && !strings.Contains(s, "\n") {
+		return s
+	}
+	return strconv.Quote(s)
 }
 
 // oneLine sanitises s and folds every run of white space (newlines included) into one space.

@@ -38,6 +38,21 @@ func TestSanitize(t *testing.T) {
 	}
 }
 
+func TestPrintable(t *testing.T) {
+	for in, want := range map[string]string{
+		"/news/a.txt":               "/news/a.txt",
+		"/n/\x1b[31mRED\x1b[0m.txt": `"/n/\x1b[31mRED\x1b[0m.txt"`,
+		"/n/\x1b]0;PWNED\a.txt":     `"/n/\x1b]0;PWNED\a.txt"`,
+		"bad\xffname":               `"bad\xffname"`,
+		"two\nlines":                `"two\nlines"`,
+		"東京.txt":                    "東京.txt",
+	} {
+		if got := Printable(in); got != want {
+			t.Errorf("Printable(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
+
 // hasControl reports a rune that could act on a terminal.
 func hasControl(s string) bool {
 	for _, r := range s {

@@ -113,6 +113,14 @@ func (s *session) waitText(text string) string {
 	return s.waitFor(quote(text), func(v string) bool { return strings.Contains(v, text) })
 }
 
+// waitLoaded waits until the whole test library is loaded and shown.
+func (s *session) waitLoaded() string {
+	s.t.Helper()
+	return s.waitFor("all six stories loaded", func(v string) bool {
+		return strings.Contains(v, "6 / 6 stories") && !strings.Contains(v, "loading")
+	})
+}
+
 func (s *session) keys(keys ...string) {
 	for _, k := range keys {
 		s.tm.Send(keyPress(k))

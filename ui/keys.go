@@ -55,7 +55,7 @@ func (m Model) helpKeys() bindings {
 	case m.screen == screenReader:
 		r := m.reader.KeyMap
 		return bindings{
-			short: []key.Binding{r.Down, r.PageDown, r.Next, r.Prev, r.Back, g.Help},
+			short: []key.Binding{r.Back, g.Help, r.Down, r.PageDown, r.Next, r.Prev, r.NextMatch},
 			full: [][]key.Binding{
 				{r.Down, r.Up, r.PageDown, r.PageUp, r.HalfDown, r.HalfUp, r.Top, r.Bottom},
 				{r.Next, r.Prev, r.NextMatch, r.PrevMatch, r.ToggleSaved, r.Back, g.Help, g.ForceQuit},
@@ -64,7 +64,7 @@ func (m Model) helpKeys() bindings {
 	case m.focus == focusTags:
 		t := m.tags.KeyMap
 		return bindings{
-			short: []key.Binding{t.Down, t.Show, t.Toggle, g.NextPane, g.Search, g.Help, g.Quit},
+			short: []key.Binding{g.Help, g.Quit, t.Down, t.Show, t.Toggle, g.NextPane, g.Search},
 			full: [][]key.Binding{
 				{t.Up, t.Down, t.Top, t.Bottom, t.PageUp, t.PageDown},
 				{t.Show, t.Toggle, g.NextPane, g.PrevPane, g.Search, g.Clear},
@@ -74,7 +74,7 @@ func (m Model) helpKeys() bindings {
 	}
 	l := m.list.KeyMap
 	return bindings{
-		short: []key.Binding{l.Down, l.Open, g.NextPane, g.Search, l.ToggleRead, l.ToggleSaved, g.Help, g.Quit},
+		short: []key.Binding{g.Help, g.Quit, l.Down, l.Open, g.NextPane, g.Search, l.ToggleRead, l.ToggleSaved},
 		full: [][]key.Binding{
 			{l.Up, l.Down, l.Top, l.Bottom, l.PageUp, l.PageDown},
 			{l.Open, l.ToggleRead, l.ToggleSaved, g.UnreadOnly},

@@ -46,11 +46,19 @@ func (m Model) startLoad(ctx context.Context) tea.Cmd {
 			}
 		}
 	}()
-	return waitBatch(feed)
+	return waitBatch(ctx, feed)
 }
 
-func waitBatch(feed <-chan batchMsg) tea.Cmd {
-	return func() tea.Msg { return <-feed }
+// waitBatch waits for the next batch, or for the end of the program.
+func waitBatch(ctx context.Context, feed <-chan batchMsg) tea.Cmd {
+	return func() tea.Msg {
+		select {
+		case msg := <-feed:
+			return msg
+		case <-ctx.Done():
+			return nil
+		}
+	}
 }
 
 // memoryLimit is a soft limit for the Go heap once a library is loaded: without it the

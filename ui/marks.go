@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"time"
+
 	tea "charm.land/bubbletea/v2"
 
 	"newsread/state"
@@ -55,8 +57,10 @@ func (m *Model) persist(write func(*state.Store) error) tea.Cmd {
 		m.pending = append(m.pending, write)
 		return nil
 	}
-	s := m.store
+	s, writes := m.store, m.writes
+	writes.Add(1) // now, in Update, so that quitting waits for it
 	return func() tea.Msg {
+		defer writes.Done()
 		err := write(s)
 		warnings := s.Warnings()
 		if err != nil {
@@ -67,6 +71,35 @@ func (m *Model) persist(write func(*state.Store) error) tea.Cmd {
 		}
 		return storeErrMsg{warnings: warnings}
 	}
+}
+
+// waitWrites returns a command that waits (at most a few seconds) for the writes under way.
+func (m *Model) waitWrites() tea.Cmd {
+	writes := m.writes
+	return func() tea.Msg {
+		done := make(chan struct{})
+		go func() { writes.Wait(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(3 * time.Second):
+		}
+		return nil
+	}
+}
+
+// flushPending applies, once the program has ended, writes made before the store was open.
+func (m Model) flushPending() {
+	if len(m.pending) == 0 || m.opts.NoState {
+		return
+	}
+	msg, ok := m.openStore()().(storeMsg)
+	if !ok {
+		return
+	}
+	for _, write := range m.pending {
+		write(msg.store)
+	}
+	msg.store.Close()
 }
 
 // applyMarks sets the read and saved bits of the docs from..len(stories) from the marks.

@@ -6,6 +6,7 @@ package ui
 
 import (
 	"context"
+	"sync"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/textinput"
@@ -76,6 +77,7 @@ type Model struct {
 
 	store   *state.Store               // nil until opened
 	pending []func(*state.Store) error // writes waiting for the store
+	writes  *sync.WaitGroup            // writes to the store under way
 	marks   map[string]state.Mark      // by story id; nil until the store is open
 	read    *roaring.Bitmap            // docs marked read
 	saved   *roaring.Bitmap            // docs saved
@@ -130,6 +132,7 @@ func New(opts Options) Model {
 		saved:   roaring.New(),
 		help:    help.New(),
 		marks:   map[string]state.Mark{},
+		writes:  &sync.WaitGroup{},
 
 		stopSearch: func() {},
 	}

@@ -13,7 +13,6 @@ import (
 // bodyMsg is an opened story read again from its file, with its body.
 type bodyMsg struct {
 	seq   uint64
-	doc   uint32
 	story story.Story
 	err   error
 }
@@ -43,7 +42,7 @@ func (m *Model) open(doc uint32) tea.Cmd {
 	seq, lib := m.renderSeq, m.lib
 	cmds = append(cmds, func() tea.Msg {
 		full, err := lib.Read(s.Source)
-		return bodyMsg{seq: seq, doc: doc, story: full, err: err}
+		return bodyMsg{seq: seq, story: full, err: err}
 	})
 	return tea.Batch(cmds...)
 }
@@ -105,7 +104,8 @@ func (m *Model) findMatches() tea.Cmd {
 // n and p show them at once.
 func (m *Model) prerenderNeighbours() tea.Cmd {
 	var cmds []tea.Cmd
-	width, style, lib, svc := m.reader.TextWidth(), m.style, m.lib, m.service
+	// With the open story's seq, leaving it (back, another story, quit) cancels these too.
+	width, style, lib, svc, seq := m.reader.TextWidth(), m.style, m.lib, m.service, m.renderSeq
 	for _, d := range []int{1, -1} {
 		doc, ok := m.list.Neighbour(m.reader.Doc, d)
 		if !ok {
@@ -120,7 +120,7 @@ func (m *Model) prerenderNeighbours() tea.Cmd {
 			if err != nil {
 				return nil
 			}
-			if pre := svc.Prerender(render.Request{ID: s.ID, Markdown: full.Markdown(), Width: width, Style: style}); pre != nil {
+			if pre := svc.Prerender(render.Request{ID: s.ID, Markdown: full.Markdown(), Width: width, Style: style, Seq: seq}); pre != nil {
 				return pre()
 			}
 			return nil

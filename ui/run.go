@@ -14,8 +14,11 @@ func Run(opts Options) error {
 	final, err := p.Run()
 	if m, ok := final.(Model); ok {
 		m.cancel()
+		m.writes.Wait()
 		if m.store != nil {
 			m.store.Close()
+		} else {
+			m.flushPending()
 		}
 	}
 	return err

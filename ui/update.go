@@ -9,9 +9,7 @@ import (
 
 	"newsread/query"
 	"newsread/render"
-	"newsread/ui/reader"
-	"newsread/ui/storylist"
-	"newsread/ui/tagpane"
+	"newsread/story"
 )
 
 // Update routes a message to the pane it concerns.
@@ -64,7 +62,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.found, m.loading = msg.found, !msg.done
 		cmds := []tea.Cmd{m.refresh()}
 		if !msg.done {
-			cmds = append(cmds, waitBatch(m.feed))
+			cmds = append(cmds, waitBatch(m.ctx, m.feed))
 		}
 		return m, tea.Batch(cmds...)
 	case storeMsg:
@@ -94,28 +92,6 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.tags.SetTotals(msg.totals[0], msg.totals[1], msg.totals[2], msg.totals[3])
 		}
 
-	case tagpane.SelectionMsg:
-		if msg.Focus {
-			m.focus = focusList
-			m.layout()
-		}
-		return m, m.refresh()
-	case storylist.OpenMsg:
-		return m, m.open(msg.Doc)
-	case storylist.ToggleReadMsg:
-		return m, tea.Batch(m.setRead(msg.Doc, !m.read.Contains(msg.Doc)), m.refresh())
-	case storylist.ToggleSavedMsg:
-		return m, tea.Batch(m.toggleSaved(msg.Doc), m.refresh())
-	case reader.ToggleSavedMsg:
-		cmd := m.toggleSaved(msg.Doc)
-		m.reader.SetSaved(m.saved.Contains(msg.Doc))
-		return m, tea.Batch(cmd, m.refresh())
-	case reader.BackMsg:
-		return m, m.back()
-	case reader.NeighbourMsg:
-		if doc, ok := m.list.Neighbour(m.reader.Doc, msg.Delta); ok {
-			return m, m.open(doc)
-		}
 	case bodyMsg:
 		if msg.seq != m.renderSeq || m.screen != screenReader {
 			return m, nil
@@ -158,6 +134,7 @@ func (m *Model) syncStories() {
 
 func (m *Model) addProblems(warnings []string) {
 	for _, w := range warnings {
+		w = story.Printable(w)
 		if !slices.Contains(m.problems, w) {
 			m.problems = append(m.problems, w)
 		}
@@ -182,9 +159,7 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	if m.screen == screenReader {
-		var cmd tea.Cmd
-		m.reader, cmd = m.reader.Update(msg)
-		return m, cmd
+		return m.readerKey(msg)
 	}
 	switch {
 	case key.Matches(msg, g.Quit):
@@ -216,12 +191,72 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.unreadOnly = !m.unreadOnly
 		return m, m.refresh()
 	}
-	var cmd tea.Cmd
 	if m.focus == focusTags {
-		m.tags, cmd = m.tags.Update(msg)
-	} else {
-		m.list, cmd = m.list.Update(msg)
+		return m.tagKey(msg)
 	}
+	return m.listKey(msg)
+}
+
+// The keys that act on a story or a tag are handled here, at once, rather than sent back as
+// messages: a message would arrive after keys typed right behind it (s then q would quit
+// before saving).
+
+// listKey acts on the story under the cursor, or moves the cursor.
+func (m Model) listKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	l := m.list.KeyMap
+	if doc, ok := m.list.Selected(); ok {
+		switch {
+		case key.Matches(msg, l.Open):
+			return m, m.open(doc)
+		case key.Matches(msg, l.ToggleRead):
+			return m, tea.Batch(m.setRead(doc, !m.read.Contains(doc)), m.refresh())
+		case key.Matches(msg, l.ToggleSaved):
+			return m, tea.Batch(m.toggleSaved(doc), m.refresh())
+		}
+	}
+	var cmd tea.Cmd
+	m.list, cmd = m.list.Update(msg)
+	return m, cmd
+}
+
+// tagKey lets the tag pane change the selection and searches again when it did.
+func (m Model) tagKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	tags, saved := m.tags.Selection()
+	var cmd tea.Cmd
+	m.tags, cmd = m.tags.Update(msg)
+	if key.Matches(msg, m.tags.KeyMap.Show) {
+		m.focus = focusList
+		m.layout()
+	}
+	if after, savedAfter := m.tags.Selection(); savedAfter != saved || !slices.Equal(after, tags) {
+		return m, tea.Batch(cmd, m.refresh())
+	}
+	return m, cmd
+}
+
+// readerKey handles the story view's keys: leaving, neighbours and saving here, scrolling in
+// the reader.
+func (m Model) readerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	r := m.reader.KeyMap
+	switch {
+	case key.Matches(msg, r.Back):
+		return m, m.back()
+	case key.Matches(msg, r.Next, r.Prev):
+		delta := 1
+		if key.Matches(msg, r.Prev) {
+			delta = -1
+		}
+		if doc, ok := m.list.Neighbour(m.reader.Doc, delta); ok {
+			return m, m.open(doc)
+		}
+		return m, nil
+	case key.Matches(msg, r.ToggleSaved):
+		cmd := m.toggleSaved(m.reader.Doc)
+		m.reader.SetSaved(m.saved.Contains(m.reader.Doc))
+		return m, tea.Batch(cmd, m.refresh())
+	}
+	var cmd tea.Cmd
+	m.reader, cmd = m.reader.Update(msg)
 	return m, cmd
 }
 
@@ -275,5 +310,5 @@ func (m *Model) quit() tea.Cmd {
 	save := m.savePosition()
 	m.service.Cancel(m.renderSeq)
 	m.cancel()
-	return tea.Sequence(save, tea.Quit)
+	return tea.Sequence(save, m.waitWrites(), tea.Quit)
 }

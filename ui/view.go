@@ -150,8 +150,10 @@ func (m Model) statusLine() string {
 	if len(m.query.Problems) > 0 && m.searching {
 		right = append(right, m.theme.Warn.Render(m.query.Problems[0]))
 	}
-	if n := len(m.warnings); n > 0 {
-		right = append(right, m.theme.Warn.Render(fmt.Sprintf("%d skipped files (?)", m.skipped())))
+	if n := m.skipped(); n > 0 {
+		right = append(right, m.theme.Warn.Render(count(n, "skipped file")+" (?)"))
+	} else if n := len(m.warnings); n > 0 {
+		right = append(right, m.theme.Warn.Render(count(n, "repaired file")+" (?)"))
 	}
 	if len(m.problems) > 0 {
 		right = append(right, m.theme.Warn.Render("state: see ?"))
@@ -165,6 +167,14 @@ func (m Model) statusLine() string {
 		return m.theme.Status.Render(layout.Fit(left, m.width))
 	}
 	return m.theme.Status.Render(layout.Fit(left, lw)) + r
+}
+
+// count says n things: "1 skipped file", "2 skipped files".
+func count(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return fmt.Sprintf("%d %ss", n, thing)
 }
 
 // skipped counts the files skipped (not merely repaired).
@@ -187,11 +197,14 @@ func (m Model) helpView() string {
 	var b strings.Builder
 	b.WriteString(m.theme.Title.Render(" Keys") + "\n\n")
 	b.WriteString(m.help.FullHelpView(m.helpKeys().FullHelp()))
-	if len(m.warnings) > 0 || len(m.problems) > 0 {
-		b.WriteString("\n\n" + m.theme.Title.Render(fmt.Sprintf(" Skipped or repaired files: %d", len(m.warnings))) + "\n")
+	if len(m.problems) > 0 {
+		b.WriteString("\n\n" + m.theme.Title.Render(" Reading state") + "\n")
 		for _, p := range m.problems {
 			b.WriteString(" " + p + "\n")
 		}
+	}
+	if len(m.warnings) > 0 {
+		b.WriteString("\n\n" + m.theme.Title.Render(fmt.Sprintf(" Skipped or repaired files: %d", len(m.warnings))) + "\n")
 		for _, w := range m.warnings {
 			b.WriteString(" " + w.String() + "\n")
 		}

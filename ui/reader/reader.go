@@ -19,15 +19,6 @@ import (
 	"newsread/ui/theme"
 )
 
-// NeighbourMsg asks to open the story Delta places away in the list.
-type NeighbourMsg struct{ Delta int }
-
-// BackMsg asks to return to the list.
-type BackMsg struct{}
-
-// ToggleSavedMsg asks to flip the saved mark of the open story.
-type ToggleSavedMsg struct{ Doc uint32 }
-
 // DefaultMaxWidth is the widest the text is wrapped, for comfortable reading.
 const DefaultMaxWidth = 100
 
@@ -49,6 +40,7 @@ type Model struct {
 	restore    float64  // position to take when enough lines arrive; -1 when none is pending
 	highlights []string // folded searched words to mark
 	matches    []int    // lines holding a searched word, ascending; nil until computed
+	match      int      // index into matches of the match last jumped to; -1 before any
 
 	w, h int // the view's size in cells
 }
@@ -76,7 +68,7 @@ func (m Model) TextWidth() int {
 // Open shows a new story, empty until its lines arrive; it will scroll to position (a
 // fraction of the story) when they do.
 func (m *Model) Open(doc uint32, s story.Story, saved bool, position float64, highlights []string) {
-	*m = Model{KeyMap: m.KeyMap, MaxWidth: m.MaxWidth, theme: m.theme, w: m.w, h: m.h, Doc: doc, story: s, saved: saved, restore: position, highlights: highlights}
+	*m = Model{KeyMap: m.KeyMap, MaxWidth: m.MaxWidth, theme: m.theme, w: m.w, h: m.h, Doc: doc, story: s, saved: saved, restore: position, highlights: highlights, match: -1}
 }
 
 // SetSaved updates the saved mark shown in the footer.
@@ -100,7 +92,7 @@ func (m *Model) AppendLines(lines []string, done bool) {
 }
 
 // SetMatches sets the lines that hold searched words.
-func (m *Model) SetMatches(lines []int) { m.matches = lines }
+func (m *Model) SetMatches(lines []int) { m.matches, m.match = lines, -1 }
 
 // Lines returns the rendered lines, for finding matches.
 func (m Model) Lines() []string { return m.lines }
@@ -149,7 +141,7 @@ func (m *Model) clamp() {
 	m.offset = max(0, min(m.offset, len(m.lines)-m.bodyHeight()))
 }
 
-// Update scrolls and turns the other keys into requests.
+// Update scrolls. The KeyMap's other keys (next, previous, back, save) are the parent's to act on.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.MouseWheelMsg:
@@ -188,20 +180,10 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			m.jump(1)
 		case key.Matches(msg, m.KeyMap.PrevMatch):
 			m.jump(-1)
-		case key.Matches(msg, m.KeyMap.Next):
-			return m, send(NeighbourMsg{1})
-		case key.Matches(msg, m.KeyMap.Prev):
-			return m, send(NeighbourMsg{-1})
-		case key.Matches(msg, m.KeyMap.Back):
-			return m, send(BackMsg{})
-		case key.Matches(msg, m.KeyMap.ToggleSaved):
-			return m, send(ToggleSavedMsg{m.Doc})
 		}
 	}
 	return m, nil
 }
-
-func send(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
 
 func (m *Model) scroll(n int) {
 	m.restore = -1
@@ -210,34 +192,33 @@ func (m *Model) scroll(n int) {
 }
 
 // jump scrolls to the next (dir 1) or previous (dir -1) line with a match, wrapping around.
+// It steps through the matches by number, so the last ones, which share the last screen, are
+// each visited and then the first comes again.
 func (m *Model) jump(dir int) {
 	if len(m.matches) == 0 {
 		return
 	}
-	target := -1
-	if dir > 0 {
-		for _, l := range m.matches {
-			if l > m.offset {
-				target = l
-				break
+	if m.match < 0 { // the first jump: the nearest match below (or above) the top line
+		m.match = len(m.matches) - 1
+		if dir < 0 {
+			m.match = 0
+		}
+		for i, l := range m.matches {
+			if dir > 0 && l > m.offset || dir < 0 && l < m.offset {
+				m.match = i
+				if dir > 0 {
+					break
+				}
 			}
 		}
-		if target < 0 {
-			target = m.matches[0]
+		if dir > 0 && m.matches[m.match] <= m.offset {
+			m.match = 0
 		}
 	} else {
-		for i := len(m.matches) - 1; i >= 0; i-- {
-			if m.matches[i] < m.offset {
-				target = m.matches[i]
-				break
-			}
-		}
-		if target < 0 {
-			target = m.matches[len(m.matches)-1]
-		}
+		m.match = (m.match + dir + len(m.matches)) % len(m.matches)
 	}
 	m.restore = -1
-	m.offset = target
+	m.offset = m.matches[m.match]
 	m.clamp()
 }
 
@@ -269,6 +250,9 @@ func (m Model) footer() string {
 		pct = 100
 	}
 	right := fmt.Sprintf(" %d%% · %d min read", pct, m.story.ReadingMinutes())
+	if m.match >= 0 {
+		right = fmt.Sprintf(" match %d/%d ·", m.match+1, len(m.matches)) + right
+	}
 	if !m.done {
 		right = " rendering…" + right
 	}

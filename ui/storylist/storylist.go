@@ -1,7 +1,7 @@
 // Package storylist is the list of stories the current filter shows. It draws only the rows on
 // screen, so its cost per frame does not grow with the library. It owns the cursor and the
-// scroll offset; it never searches, reads files or changes reading state (it asks with
-// messages).
+// scroll offset; it never searches, reads files or changes reading state (its KeyMap names
+// the keys for opening and marking, which the parent acts on).
 package storylist
 
 import (
@@ -16,15 +16,6 @@ import (
 	"newsread/story"
 	"newsread/ui/layout"
 	"newsread/ui/theme"
-)
-
-// OpenMsg asks to open the story of doc.
-type OpenMsg struct{ Doc uint32 }
-
-// ToggleReadMsg and ToggleSavedMsg ask to flip a story's marks.
-type (
-	ToggleReadMsg  struct{ Doc uint32 }
-	ToggleSavedMsg struct{ Doc uint32 }
 )
 
 // Model is the story list.
@@ -123,7 +114,7 @@ func (m *Model) Move(delta int) {
 // Len is the number of stories shown.
 func (m Model) Len() int { return len(m.docs) }
 
-// Update moves the cursor and turns keys on a story into requests.
+// Update moves the cursor.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
@@ -142,18 +133,6 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.cursor -= max(1, m.height-1)
 	case key.Matches(k, m.KeyMap.PageDown):
 		m.cursor += max(1, m.height-1)
-	case key.Matches(k, m.KeyMap.Open, m.KeyMap.ToggleRead, m.KeyMap.ToggleSaved):
-		doc, ok := m.Selected()
-		if !ok {
-			return m, nil
-		}
-		var out tea.Msg = OpenMsg{doc}
-		if key.Matches(k, m.KeyMap.ToggleRead) {
-			out = ToggleReadMsg{doc}
-		} else if key.Matches(k, m.KeyMap.ToggleSaved) {
-			out = ToggleSavedMsg{doc}
-		}
-		return m, func() tea.Msg { return out }
 	}
 	m.cursor = max(0, min(m.cursor, len(m.docs)-1))
 	m.scroll()

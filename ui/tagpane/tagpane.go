@@ -1,10 +1,11 @@
 // Package tagpane is the pane of tags beside the story list: "All", "Saved", then every tag
-// with its counts, most used first. It owns the cursor and the active tag set and reports
-// changes with a SelectionMsg; it never searches or reads stories itself.
+// with its counts, most used first. It owns the cursor and the active tag set (the parent reads
+// it with Selection after each key); it never searches or reads stories itself.
 package tagpane
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -32,13 +33,6 @@ type Item struct {
 	Name   string
 	Count  int
 	Unread int
-}
-
-// SelectionMsg reports a new active selection; Focus asks to move to the story list.
-type SelectionMsg struct {
-	Tags  []string // tag keys, all required
-	Saved bool     // saved stories only
-	Focus bool
 }
 
 // Model is the tag pane.
@@ -115,7 +109,7 @@ func (m *Model) Choose(keys []string) {
 }
 
 // Selection returns the active tag keys, in the order chosen, and whether Saved is on.
-func (m Model) Selection() ([]string, bool) { return m.order, m.saved }
+func (m Model) Selection() ([]string, bool) { return slices.Clone(m.order), m.saved }
 
 // Clear empties the active set and turns Saved off; it reports whether anything changed.
 func (m *Model) Clear() bool {
@@ -163,7 +157,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			m.chosen[it.Key] = true
 			m.order = []string{it.Key}
 		}
-		return m, m.selection(true)
+		return m, nil
 	case key.Matches(k, m.KeyMap.Toggle):
 		it := m.items[m.cursor]
 		switch it.Kind {
@@ -180,18 +174,13 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 				m.order = append(m.order, it.Key)
 			}
 		}
-		return m, m.selection(false)
+		return m, nil
 	default:
 		return m, nil
 	}
 	m.cursor = max(0, min(m.cursor, len(m.items)-1))
 	m.scroll()
 	return m, nil
-}
-
-func (m Model) selection(focus bool) tea.Cmd {
-	msg := SelectionMsg{Tags: append([]string(nil), m.order...), Saved: m.saved, Focus: focus}
-	return func() tea.Msg { return msg }
 }
 
 func removeKey(keys []string, k string) []string {
@@ -238,8 +227,8 @@ func (m Model) row(it Item, cursor, focused bool) string {
 	if on {
 		mark = "▸ "
 	}
-	count := strconv.Itoa(it.Count)
-	if it.Unread > 0 && it.Unread != it.Count {
+	count := strconv.Itoa(it.Count) // all unread: the count alone; else unread/count
+	if it.Unread != it.Count {
 		count = fmt.Sprintf("%d/%d", it.Unread, it.Count)
 	}
 	nameW := m.width - ansi.StringWidth(mark) - ansi.StringWidth(count) - 1
