@@ -56,11 +56,12 @@ const wideWidth = 100
 
 // Model is the whole reader.
 type Model struct {
-	opts  Options
-	keys  KeyMap
-	theme theme.Theme
-	dark  bool
-	style string // the glamour style in use
+	opts       Options
+	keys       KeyMap
+	theme      theme.Theme
+	dark       bool
+	textCursor bool   // no styles reach the screen, so the cursor must be a glyph
+	style      string // the glamour style in use
 
 	ctx     context.Context
 	cancel  context.CancelFunc
@@ -180,6 +181,7 @@ func (m Model) Init() tea.Cmd {
 
 func (m *Model) setTheme() {
 	m.theme = theme.New(m.dark, !m.opts.NoColor)
+	m.theme.TextCursor = m.textCursor
 	m.tags.SetTheme(m.theme)
 	m.list.SetTheme(m.theme)
 	m.reader.SetTheme(m.theme)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"github.com/charmbracelet/colorprofile"
 	"slices"
 	"time"
 
@@ -33,6 +34,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.resizes == m.resizes {
 			return m, tea.Batch(tea.RequestWindowSize, tea.ClearScreen)
 		}
+	case tea.ColorProfileMsg:
+		m.textCursor = msg.Profile == colorprofile.NoTTY
+		m.setTheme()
 	case tea.BackgroundColorMsg:
 		m.dark = msg.IsDark()
 		m.setTheme()

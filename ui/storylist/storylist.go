@@ -174,18 +174,20 @@ func (m Model) row(doc uint32, cursor, focused bool) string {
 	}
 	s := m.stories[doc]
 	unread := !m.read.Contains(doc)
-	out := "   " // unread ●, saved ★: shapes, so they show without colour
-	if unread || m.saved.Contains(doc) {
-		u, sv := " ", " "
-		if unread {
-			u = "●"
-		}
-		if m.saved.Contains(doc) {
-			sv = "★"
-		}
-		out = u + sv + " "
+	// unread ●, saved ★: shapes, so they show without colour; > marks the cursor where no
+	// style can
+	u, sv, c := " ", " ", " "
+	if unread {
+		u = "●"
 	}
-	markStr := out
+	if m.saved.Contains(doc) {
+		sv = "★"
+	}
+	if cursor && m.theme.TextCursor {
+		c = ">"
+	}
+	markStr := u + sv + c
+	var out string
 	var date string
 	if !s.Date.IsZero() {
 		date = " " + s.Date.Format("2006-01-02")

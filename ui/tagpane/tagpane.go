@@ -227,6 +227,9 @@ func (m Model) row(it Item, cursor, focused bool) string {
 	if on {
 		mark = "▸ "
 	}
+	if cursor && m.theme.TextCursor {
+		mark = mark[:len(mark)-1] + ">" // where no style shows, the cursor is a glyph
+	}
 	count := strconv.Itoa(it.Count) // all unread: the count alone; else unread/count
 	if it.Unread != it.Count {
 		count = fmt.Sprintf("%d/%d", it.Unread, it.Count)

@@ -12,7 +12,8 @@ import (
 
 // Theme is the set of styles for one background.
 type Theme struct {
-	Dark bool
+	Dark       bool
+	TextCursor bool // the terminal shows no styles (TERM=dumb): panes mark the cursor with ">"
 
 	Title       lipgloss.Style // pane titles and the story header
 	Dim         lipgloss.Style // secondary text: counts, dates, tags in the list
