@@ -7,13 +7,13 @@ package storylist
 import (
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"newsread/story"
+	"newsread/ui/cursor"
 	"newsread/ui/layout"
 	"newsread/ui/theme"
 )
@@ -29,8 +29,7 @@ type Model struct {
 	saved      *roaring.Bitmap // docs saved; likewise
 	highlights []string        // folded searched words to mark in titles
 
-	cursor int // index into docs; 0 when docs is empty
-	offset int // first visible row; keeps cursor on screen
+	cursor cursor.Model // over docs
 	width  int
 	height int
 }
@@ -44,7 +43,7 @@ func New(t theme.Theme) Model {
 func (m *Model) SetTheme(t theme.Theme) { m.theme = t }
 
 // SetSize sets the list's size in cells.
-func (m *Model) SetSize(w, h int) { m.width, m.height = w, h; m.scroll() }
+func (m *Model) SetSize(w, h int) { m.width, m.height = w, h; m.cursor.SetHeight(h) }
 
 // SetStories sets every loaded story, by doc number.
 func (m *Model) SetStories(stories []story.Story) { m.stories = stories }
@@ -60,25 +59,17 @@ func (m *Model) SetHighlights(words []string) { m.highlights = words }
 func (m *Model) SetDocs(docs []uint32) {
 	cur, had := m.Selected()
 	m.docs = docs
+	m.cursor.SetLen(len(docs))
 	if had {
-		for i, d := range docs {
-			if d == cur {
-				m.cursor = i
-				m.scroll()
-				return
-			}
-		}
+		m.Select(cur)
 	}
-	m.cursor = max(0, min(m.cursor, len(docs)-1))
-	m.scroll()
 }
 
 // Select puts the cursor on doc if it is shown.
 func (m *Model) Select(doc uint32) {
 	for i, d := range m.docs {
 		if d == doc {
-			m.cursor = i
-			m.scroll()
+			m.cursor.Set(i)
 			return
 		}
 	}
@@ -86,8 +77,8 @@ func (m *Model) Select(doc uint32) {
 
 // Selected returns the doc under the cursor.
 func (m Model) Selected() (uint32, bool) {
-	if m.cursor < len(m.docs) {
-		return m.docs[m.cursor], true
+	if i := m.cursor.Index(); i < len(m.docs) {
+		return m.docs[i], true
 	}
 	return 0, false
 }
@@ -106,50 +97,17 @@ func (m Model) Neighbour(doc uint32, delta int) (uint32, bool) {
 }
 
 // Move moves the cursor by delta rows (the mouse wheel).
-func (m *Model) Move(delta int) {
-	m.cursor = max(0, min(m.cursor+delta, len(m.docs)-1))
-	m.scroll()
-}
+func (m *Model) Move(delta int) { m.cursor.Move(delta) }
 
 // Len is the number of stories shown.
 func (m Model) Len() int { return len(m.docs) }
 
 // Update moves the cursor.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
-	k, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		return m, nil
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		m.cursor.Update(k, m.KeyMap.KeyMap)
 	}
-	switch {
-	case key.Matches(k, m.KeyMap.Up):
-		m.cursor--
-	case key.Matches(k, m.KeyMap.Down):
-		m.cursor++
-	case key.Matches(k, m.KeyMap.Top):
-		m.cursor = 0
-	case key.Matches(k, m.KeyMap.Bottom):
-		m.cursor = len(m.docs) - 1
-	case key.Matches(k, m.KeyMap.PageUp):
-		m.cursor -= max(1, m.height-1)
-	case key.Matches(k, m.KeyMap.PageDown):
-		m.cursor += max(1, m.height-1)
-	}
-	m.cursor = max(0, min(m.cursor, len(m.docs)-1))
-	m.scroll()
 	return m, nil
-}
-
-func (m *Model) scroll() {
-	if m.height <= 0 {
-		return
-	}
-	if m.cursor < m.offset {
-		m.offset = m.cursor
-	}
-	if m.cursor >= m.offset+m.height {
-		m.offset = m.cursor - m.height + 1
-	}
-	m.offset = max(0, min(m.offset, len(m.docs)-m.height))
 }
 
 // View draws the visible rows, exactly width × height cells.
@@ -158,8 +116,8 @@ func (m Model) View(focused bool) string {
 		return ""
 	}
 	lines := make([]string, 0, m.height)
-	for i := m.offset; i < len(m.docs) && len(lines) < m.height; i++ {
-		lines = append(lines, m.row(m.docs[i], i == m.cursor, focused))
+	for i := m.cursor.Offset(); i < len(m.docs) && len(lines) < m.height; i++ {
+		lines = append(lines, m.row(m.docs[i], i == m.cursor.Index(), focused))
 	}
 	for len(lines) < m.height {
 		lines = append(lines, layout.Fit("", m.width))

@@ -13,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"newsread/ui/cursor"
 	"newsread/ui/layout"
 	"newsread/ui/theme"
 )
@@ -41,8 +42,7 @@ type Model struct {
 	theme  theme.Theme
 
 	items  []Item
-	cursor int // index into items; 0 ≤ cursor < len(items)
-	offset int // first visible item; keeps cursor on screen
+	cursor cursor.Model // over items
 	width  int
 	height int
 
@@ -62,13 +62,13 @@ func New(t theme.Theme) Model {
 func (m *Model) SetTheme(t theme.Theme) { m.theme = t }
 
 // SetSize sets the pane's size in cells.
-func (m *Model) SetSize(w, h int) { m.width, m.height = w, h; m.scroll() }
+func (m *Model) SetSize(w, h int) { m.width, m.height = w, h; m.cursor.SetHeight(h) }
 
 // SetItems replaces the tags (without All and Saved), keeping the cursor on the same entry.
 func (m *Model) SetItems(tags []Item) {
 	var at Item
-	if m.cursor < len(m.items) {
-		at = m.items[m.cursor]
+	if i := m.cursor.Index(); i < len(m.items) {
+		at = m.items[i]
 	}
 	all := Item{Kind: All, Name: "All"}
 	saved := Item{Kind: Saved, Name: "Saved"}
@@ -81,14 +81,14 @@ func (m *Model) SetItems(tags []Item) {
 		}
 	}
 	m.items = append([]Item{all, saved}, tags...)
-	m.cursor = 0
+	m.cursor.SetLen(len(m.items))
+	m.cursor.Set(0)
 	for i, it := range m.items {
 		if it.Kind == at.Kind && it.Key == at.Key {
-			m.cursor = i
+			m.cursor.Set(i)
 			break
 		}
 	}
-	m.scroll()
 }
 
 // SetTotals sets the counts shown beside All and Saved.
@@ -131,24 +131,12 @@ func (m Model) NameOf(key string) string {
 // Update moves the cursor and changes the selection.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
-	if !ok {
+	if !ok || m.cursor.Update(k, m.KeyMap.KeyMap) {
 		return m, nil
 	}
+	it := m.items[m.cursor.Index()]
 	switch {
-	case key.Matches(k, m.KeyMap.Up):
-		m.cursor--
-	case key.Matches(k, m.KeyMap.Down):
-		m.cursor++
-	case key.Matches(k, m.KeyMap.Top):
-		m.cursor = 0
-	case key.Matches(k, m.KeyMap.Bottom):
-		m.cursor = len(m.items) - 1
-	case key.Matches(k, m.KeyMap.PageUp):
-		m.cursor -= max(1, m.height-1)
-	case key.Matches(k, m.KeyMap.PageDown):
-		m.cursor += max(1, m.height-1)
 	case key.Matches(k, m.KeyMap.Show):
-		it := m.items[m.cursor]
 		m.chosen, m.order, m.saved = map[string]bool{}, nil, false
 		switch it.Kind {
 		case Saved:
@@ -157,9 +145,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			m.chosen[it.Key] = true
 			m.order = []string{it.Key}
 		}
-		return m, nil
 	case key.Matches(k, m.KeyMap.Toggle):
-		it := m.items[m.cursor]
 		switch it.Kind {
 		case All:
 			m.Clear()
@@ -174,12 +160,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 				m.order = append(m.order, it.Key)
 			}
 		}
-		return m, nil
-	default:
-		return m, nil
 	}
-	m.cursor = max(0, min(m.cursor, len(m.items)-1))
-	m.scroll()
 	return m, nil
 }
 
@@ -193,27 +174,14 @@ func removeKey(keys []string, k string) []string {
 	return out
 }
 
-func (m *Model) scroll() {
-	if m.height <= 0 {
-		return
-	}
-	if m.cursor < m.offset {
-		m.offset = m.cursor
-	}
-	if m.cursor >= m.offset+m.height {
-		m.offset = m.cursor - m.height + 1
-	}
-	m.offset = max(0, min(m.offset, len(m.items)-m.height))
-}
-
 // View draws the pane, exactly width × height cells; focused shows the cursor strongly.
 func (m Model) View(focused bool) string {
 	if m.width <= 0 || m.height <= 0 {
 		return ""
 	}
 	lines := make([]string, 0, m.height)
-	for i := m.offset; i < len(m.items) && len(lines) < m.height; i++ {
-		lines = append(lines, m.row(m.items[i], i == m.cursor, focused))
+	for i := m.cursor.Offset(); i < len(m.items) && len(lines) < m.height; i++ {
+		lines = append(lines, m.row(m.items[i], i == m.cursor.Index(), focused))
 	}
 	for len(lines) < m.height {
 		lines = append(lines, layout.Fit("", m.width))
