@@ -4,6 +4,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/RoaringBitmap/roaring/v2"
 
 	"newsread/state"
 )
@@ -124,31 +125,29 @@ func (m *Model) setRead(doc uint32, read bool) tea.Cmd {
 	if read == m.read.Contains(doc) {
 		return nil
 	}
-	if read {
-		m.read.Add(doc)
-	} else {
-		m.read.Remove(doc)
-	}
-	id := m.stories[doc].ID
-	mk := m.marks[id]
-	mk.Read = read
-	m.marks[id] = mk
-	return m.persist(func(s *state.Store) error { return s.SetRead(id, read) })
+	return m.setFlag(doc, m.read, read, func(mk *state.Mark) { mk.Read = read },
+		func(s *state.Store, id string) error { return s.SetRead(id, read) })
 }
 
 // toggleSaved flips doc's saved mark.
 func (m *Model) toggleSaved(doc uint32) tea.Cmd {
 	saved := !m.saved.Contains(doc)
-	if saved {
-		m.saved.Add(doc)
+	return m.setFlag(doc, m.saved, saved, func(mk *state.Mark) { mk.Saved = saved },
+		func(s *state.Store, id string) error { return s.SetSaved(id, saved) })
+}
+
+// setFlag sets doc's bit in set, its mark in memory (with field) and in the store (with write).
+func (m *Model) setFlag(doc uint32, set *roaring.Bitmap, on bool, field func(*state.Mark), write func(*state.Store, string) error) tea.Cmd {
+	if on {
+		set.Add(doc)
 	} else {
-		m.saved.Remove(doc)
+		set.Remove(doc)
 	}
 	id := m.stories[doc].ID
 	mk := m.marks[id]
-	mk.Saved = saved
+	field(&mk)
 	m.marks[id] = mk
-	return m.persist(func(s *state.Store) error { return s.SetSaved(id, saved) })
+	return m.persist(func(s *state.Store) error { return write(s, id) })
 }
 
 // savePosition remembers how far the open story was read.
