@@ -46,14 +46,13 @@ type Model struct {
 	width  int
 	height int
 
-	chosen map[string]bool // active tag keys; a key may name a tag not loaded yet
-	order  []string        // chosen keys in the order they were chosen
+	chosen []string // active tag keys, in the order chosen; replaced, never appended to in place, so copies of a Model stay apart
 	saved  bool
 }
 
 // New returns a pane with only "All" and "Saved".
 func New(t theme.Theme) Model {
-	m := Model{KeyMap: DefaultKeyMap(), theme: t, chosen: map[string]bool{}}
+	m := Model{KeyMap: DefaultKeyMap(), theme: t}
 	m.SetItems(nil)
 	return m
 }
@@ -99,22 +98,21 @@ func (m *Model) SetTotals(all, allUnread, saved, savedUnread int) {
 
 // Choose makes keys the active tag set, as when started with --tag.
 func (m *Model) Choose(keys []string) {
-	m.chosen, m.order = map[string]bool{}, nil
+	m.chosen = nil
 	for _, k := range keys {
-		if !m.chosen[k] {
-			m.chosen[k] = true
-			m.order = append(m.order, k)
+		if !slices.Contains(m.chosen, k) {
+			m.chosen = append(m.chosen, k)
 		}
 	}
 }
 
 // Selection returns the active tag keys, in the order chosen, and whether Saved is on.
-func (m Model) Selection() ([]string, bool) { return slices.Clone(m.order), m.saved }
+func (m Model) Selection() ([]string, bool) { return slices.Clone(m.chosen), m.saved }
 
 // Clear empties the active set and turns Saved off; it reports whether anything changed.
 func (m *Model) Clear() bool {
-	changed := len(m.order) > 0 || m.saved
-	m.chosen, m.order, m.saved = map[string]bool{}, nil, false
+	changed := len(m.chosen) > 0 || m.saved
+	m.chosen, m.saved = nil, false
 	return changed
 }
 
@@ -137,13 +135,12 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	it := m.items[m.cursor.Index()]
 	switch {
 	case key.Matches(k, m.KeyMap.Show):
-		m.chosen, m.order, m.saved = map[string]bool{}, nil, false
+		m.chosen, m.saved = nil, false
 		switch it.Kind {
 		case Saved:
 			m.saved = true
 		case Tag:
-			m.chosen[it.Key] = true
-			m.order = []string{it.Key}
+			m.chosen = []string{it.Key}
 		}
 	case key.Matches(k, m.KeyMap.Toggle):
 		switch it.Kind {
@@ -152,12 +149,10 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		case Saved:
 			m.saved = !m.saved
 		case Tag:
-			if m.chosen[it.Key] {
-				delete(m.chosen, it.Key)
-				m.order = removeKey(m.order, it.Key)
+			if slices.Contains(m.chosen, it.Key) {
+				m.chosen = removeKey(m.chosen, it.Key)
 			} else {
-				m.chosen[it.Key] = true
-				m.order = append(m.order, it.Key)
+				m.chosen = append(slices.Clip(m.chosen), it.Key)
 			}
 		}
 	}
@@ -190,7 +185,7 @@ func (m Model) View(focused bool) string {
 }
 
 func (m Model) row(it Item, cursor, focused bool) string {
-	on := it.Kind == Saved && m.saved || it.Kind == Tag && m.chosen[it.Key] || it.Kind == All && len(m.order) == 0 && !m.saved
+	on := it.Kind == Saved && m.saved || it.Kind == Tag && slices.Contains(m.chosen, it.Key) || it.Kind == All && len(m.chosen) == 0 && !m.saved
 	mark := "  "
 	if on {
 		mark = "▸ "
