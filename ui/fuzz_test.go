@@ -26,7 +26,7 @@ func drive(t testing.TB, m Model, msg tea.Msg, depth int) Model {
 	return m
 }
 
-// run executes cmd (and batches) and returns the messages that arrive within 300 ms each.
+// run executes cmd (and batches) and returns the messages that arrive within 50 ms each.
 func run(cmd tea.Cmd) []tea.Msg {
 	if cmd == nil {
 		return nil
@@ -36,7 +36,7 @@ func run(cmd tea.Cmd) []tea.Msg {
 	var msg tea.Msg
 	select {
 	case msg = <-done:
-	case <-time.After(300 * time.Millisecond): // ticks (a blinking cursor) are dropped
+	case <-time.After(50 * time.Millisecond): // timers (the settle after a resize) are dropped
 		return nil
 	}
 	switch msg := msg.(type) {

@@ -146,6 +146,9 @@ func New(opts Options) Model {
 	m.reader.MaxWidth = opts.Width
 	m.prompt = textinput.New()
 	m.prompt.Prompt = "/"
+	styles := m.prompt.Styles()
+	styles.Cursor.Blink = false // a steady cursor: no timer redrawing the screen while typing
+	m.prompt.SetStyles(styles)
 	m.prompt.Placeholder = `words, "phrase", #tag, -not, a OR b`
 	m.help.Styles = m.theme.Help
 	var keys []string
