@@ -109,7 +109,8 @@ type Model struct {
 	rendered  string // the open story's text as shown
 
 	width, height int
-	resizes       int // window sizes seen; a repaint follows the last of a burst
+	resizes       int  // window sizes seen; a repaint follows the last of a burst
+	repainting    bool // an empty frame, to redraw everything after resizes
 }
 
 // New returns the reader for opts. It does no I/O: loading starts in Init.

@@ -30,10 +30,15 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(cmds...)
 	case settledMsg:
 		// After a burst of resizes the renderer's picture of the screen can lag the terminal's
-		// (stale or blank cells, seen in tmux): once they stop, ask the size again and repaint.
+		// (stale cells, rows shifted; seen in tmux, where a clear did not always mend it): once
+		// they stop, ask the size again, clear, and draw one empty frame, so that the next frame
+		// is drawn cell by cell onto an empty screen.
 		if msg.resizes == m.resizes {
-			return m, tea.Batch(tea.RequestWindowSize, tea.ClearScreen)
+			m.repainting = true
+			return m, tea.Batch(tea.RequestWindowSize, tea.ClearScreen, tea.Tick(20*time.Millisecond, func(time.Time) tea.Msg { return repaintedMsg{} }))
 		}
+	case repaintedMsg:
+		m.repainting = false
 	case tea.ColorProfileMsg:
 		m.textCursor = msg.Profile == colorprofile.NoTTY
 		m.setTheme()
@@ -123,6 +128,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // settledMsg reports that no resize came for a while after the resizes-th one.
 type settledMsg struct{ resizes int }
+
+// repaintedMsg ends the empty frame of a repaint.
+type repaintedMsg struct{}
 
 func settleAfter(resizes int) tea.Cmd {
 	return tea.Tick(150*time.Millisecond, func(time.Time) tea.Msg { return settledMsg{resizes: resizes} })

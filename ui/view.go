@@ -55,7 +55,7 @@ func (m Model) View() tea.View {
 }
 
 func (m Model) content() string {
-	if m.width <= 0 || m.height <= 0 {
+	if m.width <= 0 || m.height <= 0 || m.repainting {
 		return ""
 	}
 	if m.showHelp {
