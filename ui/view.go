@@ -192,7 +192,8 @@ func (m Model) hintLine() string {
 	return layout.Fit(" "+m.help.ShortHelpView(m.helpKeys().ShortHelp()), m.width)
 }
 
-// helpView lists every key of the screen in front, then the files that were skipped.
+// helpView lists every key of the screen in front, then the problems met: as many skipped
+// files as fit, and how many more there are.
 func (m Model) helpView() string {
 	var b strings.Builder
 	b.WriteString(m.theme.Title.Render(" Keys") + "\n\n")
@@ -205,7 +206,12 @@ func (m Model) helpView() string {
 	}
 	if len(m.warnings) > 0 {
 		b.WriteString("\n\n" + m.theme.Title.Render(fmt.Sprintf(" Skipped or repaired files: %d", len(m.warnings))) + "\n")
-		for _, w := range m.warnings {
+		room := max(1, m.height-strings.Count(b.String(), "\n")-3)
+		for i, w := range m.warnings {
+			if i == room-1 && len(m.warnings) > room {
+				b.WriteString(m.theme.Dim.Render(fmt.Sprintf(" … and %d more: `newsread list PATH` prints them all", len(m.warnings)-i)) + "\n")
+				break
+			}
 			b.WriteString(" " + w.String() + "\n")
 		}
 	}
