@@ -127,3 +127,16 @@ func TestModelSurvivesTinyAndHugeWindows(t *testing.T) {
 		}
 	}
 }
+
+func TestOnlyRealResizesRepaint(t *testing.T) {
+	lib, _ := library.Paths([]string{testLibrary(t)})
+	m := drive(t, New(Options{Library: lib, NoState: true}), tea.WindowSizeMsg{Width: 120, Height: 40}, 0)
+	if m.resizes != 0 {
+		t.Fatalf("the size at start counted as %d resizes: the screen would blank 150 ms after launch", m.resizes)
+	}
+	m = drive(t, m, tea.WindowSizeMsg{Width: 80, Height: 24}, 0)
+	m = drive(t, m, tea.WindowSizeMsg{Width: 80, Height: 24}, 0) // the same size again: no change
+	if m.resizes != 1 {
+		t.Fatalf("%d resizes counted, want 1", m.resizes)
+	}
+}

@@ -20,10 +20,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.Width == m.width && msg.Height == m.height {
 			return m, nil // the answer to a size request after a burst: nothing changed
 		}
+		first := m.width == 0 && m.height == 0
 		m.width, m.height = msg.Width, msg.Height
 		m.layout()
-		m.resizes++
-		cmds := []tea.Cmd{settleAfter(m.resizes)}
+		var cmds []tea.Cmd
+		if !first { // the size at start is no resize: nothing on screen can be stale yet
+			m.resizes++
+			cmds = append(cmds, settleAfter(m.resizes))
+		}
 		if m.screen == screenReader {
 			cmds = append(cmds, m.renderOpen())
 		}
