@@ -213,6 +213,17 @@ func (tm *Term) waitForIn(d time.Duration, what string, pred func(screen string)
 	}
 }
 
+// poll reports whether pred holds for the screen within d, without failing the test.
+func (tm *Term) poll(d time.Duration, pred func(screen string) bool) bool {
+	tm.t.Helper()
+	for end := time.Now().Add(d); time.Now().Before(end); time.Sleep(pollEvery) {
+		if pred(tm.screen()) {
+			return true
+		}
+	}
+	return false
+}
+
 // waitText waits until every one of texts is on screen.
 func (tm *Term) waitText(texts ...string) string {
 	tm.t.Helper()

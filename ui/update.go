@@ -36,10 +36,15 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// After a burst of resizes the renderer's picture of the screen can lag the terminal's
 		// (stale cells, rows shifted; seen in tmux, where a clear did not always mend it): once
 		// they stop, ask the size again, clear, and draw one empty frame, so that the next frame
-		// is drawn cell by cell onto an empty screen.
+		// is drawn cell by cell onto an empty screen; and once more a second later, for a
+		// terminal that was still settling the first time.
 		if msg.resizes == m.resizes {
 			m.repainting = true
-			return m, tea.Batch(tea.RequestWindowSize, tea.ClearScreen, tea.Tick(20*time.Millisecond, func(time.Time) tea.Msg { return repaintedMsg{} }))
+			cmds := []tea.Cmd{tea.RequestWindowSize, tea.ClearScreen, tea.Tick(20*time.Millisecond, func(time.Time) tea.Msg { return repaintedMsg{} })}
+			if !msg.again {
+				cmds = append(cmds, tea.Tick(time.Second, func(time.Time) tea.Msg { return settledMsg{resizes: msg.resizes, again: true} }))
+			}
+			return m, tea.Batch(cmds...)
 		}
 	case repaintedMsg:
 		m.repainting = false
@@ -131,7 +136,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 // settledMsg reports that no resize came for a while after the resizes-th one.
-type settledMsg struct{ resizes int }
+type settledMsg struct {
+	resizes int
+	again   bool // the second repaint of a burst
+}
 
 // repaintedMsg ends the empty frame of a repaint.
 type repaintedMsg struct{}
