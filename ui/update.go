@@ -1,12 +1,12 @@
 package ui
 
 import (
-	"github.com/charmbracelet/colorprofile"
 	"slices"
 	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 
 	"newsread/query"
 	"newsread/render"
