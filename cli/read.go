@@ -6,7 +6,6 @@ import (
 	"os"
 	"strings"
 
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
@@ -83,7 +82,7 @@ func runRead(cmd *cobra.Command, g *globals, style, id string, paths []string) e
 		}
 	}
 	if style == "" {
-		style = autoStyle(stdout, tty)
+		style = autoStyle(tty)
 	}
 	text, err := render.Render(s.Document(), width, style)
 	if err != nil {
@@ -117,34 +116,36 @@ func runRead(cmd *cobra.Command, g *globals, style, id string, paths []string) e
 
 // lookup finds the story with id, or a unique prefix of one, in any case.
 func lookup(ix *index.Index, id string) (uint32, error) {
-	key := strings.ToLower(strings.TrimSpace(id))
-	if doc, ok := ix.Lookup(key); ok && key != "" {
+	switch doc, n := ix.Lookup(id); n {
+	case 1:
 		return doc, nil
+	case 0:
+		return 0, fmt.Errorf("no story with id %q", id)
+	default:
+		return 0, fmt.Errorf("story id %q is ambiguous: %d stories' ids start with it", id, n)
 	}
-	if len(key) >= 4 {
-		n := 0
-		for _, s := range ix.Stories() {
-			if strings.HasPrefix(s.ID, key) {
-				n++
-			}
-		}
-		if n > 1 {
-			return 0, fmt.Errorf("story id %q is ambiguous: %d stories' ids start with it", id, n)
-		}
-	}
-	return 0, fmt.Errorf("no story with id %q", id)
 }
 
 // autoStyle is the glamour style when none is asked for: notty (no colour) when stdout is
-// not a terminal or NO_COLOR is set, else dark or light to match the terminal's background.
-func autoStyle(stdout io.Writer, tty bool) string {
+// not a terminal or NO_COLOR is set, else light when COLORFGBG says the background is light,
+// and dark otherwise. It asks the terminal nothing: a query (lipgloss.HasDarkBackground) waits
+// 4 s for a terminal that never answers.
+func autoStyle(tty bool) string {
 	if !tty || os.Getenv("NO_COLOR") != "" {
 		return "notty"
 	}
-	if f, ok := stdout.(*os.File); ok && !lipgloss.HasDarkBackground(os.Stdin, f) {
+	if lightBackground(os.Getenv("COLORFGBG")) {
 		return "light"
 	}
 	return "dark"
+}
+
+// lightBackground reads COLORFGBG ("15;0": foreground 15 on background 0): backgrounds 7
+// and 15 are the light greys and white of the 16-colour palette.
+func lightBackground(colorfgbg string) bool {
+	i := strings.LastIndexByte(colorfgbg, ';')
+	bg := colorfgbg[i+1:]
+	return bg == "7" || bg == "15"
 }
 
 // trimLines drops the trailing spaces of every line of s.

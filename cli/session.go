@@ -166,20 +166,7 @@ func (c stateConfig) loadMarks(stderr io.Writer, ix *index.Index) marks {
 
 // usesState reports whether q asks about reading state (is:read, is:unread, is:saved).
 func usesState(q query.Query) bool {
-	var walk func(n *query.Node) bool
-	walk = func(n *query.Node) bool {
-		if n == nil {
-			return false
-		}
-		if n.Kind == query.Is {
-			return true
-		}
-		for _, k := range n.Kids {
-			if walk(k) {
-				return true
-			}
-		}
-		return false
-	}
-	return walk(q.Root)
+	found := false
+	q.Root.Walk(func(n *query.Node) { found = found || n.Kind == query.Is })
+	return found
 }

@@ -75,22 +75,24 @@ func (ix *Index) Stories() []story.Story {
 	return ix.stories[:len(ix.stories):len(ix.stories)]
 }
 
-// Lookup returns the doc of the story with id, which may also be a unique prefix of an id.
-func (ix *Index) Lookup(id string) (uint32, bool) {
+// Lookup finds the story whose id is id, or starts with it (4 hex digits at least), in any
+// case. matches is how many ids it fits: the doc is meaningful only when it is 1.
+func (ix *Index) Lookup(id string) (doc uint32, matches int) {
+	id = strings.ToLower(strings.TrimSpace(id))
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	if doc, ok := ix.ids[id]; ok {
-		return doc, true
+	if doc, ok := ix.ids[id]; ok && id != "" {
+		return doc, 1
 	}
-	found, n := uint32(0), 0
-	if len(id) >= 4 {
-		for full, doc := range ix.ids {
-			if len(full) > len(id) && full[:len(id)] == id {
-				found, n = doc, n+1
-			}
+	if len(id) < 4 {
+		return 0, 0
+	}
+	for full, d := range ix.ids {
+		if strings.HasPrefix(full, id) {
+			doc, matches = d, matches+1
 		}
 	}
-	return found, n == 1
+	return doc, matches
 }
 
 // Tags returns every tag with its count, most used first.

@@ -71,11 +71,14 @@ func TestTagsAndOrder(t *testing.T) {
 	if got := ix.Search(Filter{Tags: []string{"nosuchtag"}}); len(got.Docs) != 0 {
 		t.Errorf("unknown tag matched %d", len(got.Docs))
 	}
-	if doc, ok := ix.Lookup(stories[1].ID); !ok || ix.Story(doc).Title != "B" {
-		t.Errorf("Lookup by id")
+	if doc, n := ix.Lookup(stories[1].ID); n != 1 || ix.Story(doc).Title != "B" {
+		t.Errorf("Lookup by id: %d matches", n)
 	}
-	if _, ok := ix.Lookup(stories[1].ID[:6]); !ok {
-		t.Errorf("Lookup by unique prefix")
+	if doc, n := ix.Lookup(strings.ToUpper(stories[1].ID[:6])); n != 1 || ix.Story(doc).Title != "B" {
+		t.Errorf("Lookup by unique prefix, upper case: %d matches", n)
+	}
+	if _, n := ix.Lookup("abc"); n != 0 {
+		t.Errorf("a 3-digit prefix matched %d", n)
 	}
 }
 

@@ -198,19 +198,11 @@ func (ix *Index) prefix(p string) *roaring.Bitmap {
 // lock; their text is checked after it is released, on every CPU.
 func (ix *Index) checkPhrases(ctx context.Context, root *query.Node) (map[*query.Node]*roaring.Bitmap, error) {
 	var nodes []*query.Node
-	var walk func(n *query.Node)
-	walk = func(n *query.Node) {
-		if n == nil {
-			return
-		}
+	root.Walk(func(n *query.Node) {
 		if n.Kind == query.Phrase {
 			nodes = append(nodes, n)
 		}
-		for _, k := range n.Kids {
-			walk(k)
-		}
-	}
-	walk(root)
+	})
 	if len(nodes) == 0 {
 		return nil, nil
 	}

@@ -64,6 +64,17 @@ type Query struct {
 	Problems []string // hints for the prompt; empty when the query is well formed
 }
 
+// Walk calls fn with n and every node below it, parents first; nil is no node.
+func (n *Node) Walk(fn func(*Node)) {
+	if n == nil {
+		return
+	}
+	fn(n)
+	for _, k := range n.Kids {
+		k.Walk(fn)
+	}
+}
+
 // Highlights returns the folded words of the query's positive words and phrases (those not
 // under a Not), each once, in the order they appear: the words to highlight in a match.
 func (q Query) Highlights() []string {

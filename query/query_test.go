@@ -405,3 +405,12 @@ func TestManyProblems(t *testing.T) {
 		t.Errorf("got %s", q.Root)
 	}
 }
+
+func TestWalkVisitsEveryNode(t *testing.T) {
+	var kinds []string
+	Parse(`putin (#cia OR "a b") -is:read`).Root.Walk(func(n *Node) { kinds = append(kinds, n.Kind.String()) })
+	if got := strings.Join(kinds, " "); got != "And Word Or Tag Phrase Not Is" {
+		t.Errorf("Walk visited %s", got)
+	}
+	(*Node)(nil).Walk(func(*Node) { t.Error("Walk of nil called fn") })
+}

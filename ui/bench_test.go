@@ -145,14 +145,14 @@ func loaded(b *testing.B, dir string) (Model, *runner) {
 	m = r.update(m, tea.WindowSizeMsg{Width: benchWidth, Height: benchHeight})
 	r.launch(m.Init())
 	m = r.until(m, func(m Model) bool {
-		return !m.loading && m.haveResult && m.result.Total == len(m.stories) && m.store != nil
+		return !m.loading && m.answered != 0 && m.result.Total == len(m.stories) && m.store != nil
 	})
 	return m, r
 }
 
 // settle feeds messages until the newest search is shown.
 func settle(r *runner, m Model) Model {
-	return r.until(m, func(m Model) bool { return m.haveResult && r.shown == m.seq })
+	return r.until(m, func(m Model) bool { return m.answered != 0 && r.shown == m.seq })
 }
 
 var (

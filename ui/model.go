@@ -98,10 +98,8 @@ type Model struct {
 
 	seq        uint64             // the newest search; older results are dropped
 	stopSearch context.CancelFunc // cancels the newest search; never nil
-	answered   uint64             // the newest search whose result is shown
+	answered   uint64             // the newest search whose result is shown; 0 before any
 	result     index.Result
-	haveResult bool
-	totals     [4]int
 
 	renderSeq uint64 // the newest render request of the reader
 	wantWidth int    // the width of the newest render asked for or shown; 0 for none

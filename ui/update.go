@@ -104,7 +104,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.seq == m.seq {
 			m.syncStories() // the search may have seen a batch whose batchMsg is still queued
 			m.answered = msg.seq
-			m.result, m.haveResult, m.totals = msg.result, true, msg.totals
+			m.result = msg.result
 			m.list.SetDocs(msg.result.Docs)
 			m.tags.SetItems(msg.tags)
 			m.tags.SetTotals(msg.totals[0], msg.totals[1], msg.totals[2], msg.totals[3])

@@ -94,7 +94,7 @@ func (m Model) listView(w, h int) string {
 	switch {
 	case m.list.Len() > 0:
 		return m.list.View(m.focus == focusList)
-	case !m.haveResult || m.loading && m.result.Total == 0:
+	case m.answered == 0 || m.loading && m.result.Total == 0:
 		msg = []string{"Loading stories…"}
 	case m.result.Total == 0:
 		msg = []string{
