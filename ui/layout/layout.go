@@ -40,3 +40,19 @@ func Clip(s string, w, h int) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// Rows draws rows from..n-1 of a list, one a line, as many as fit in h lines, and pads the
+// rest with blank lines of w cells: exactly w × h cells when every row is w wide.
+func Rows(w, h, from, n int, row func(i int) string) string {
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	lines := make([]string, 0, h)
+	for i := from; i < n && len(lines) < h; i++ {
+		lines = append(lines, row(i))
+	}
+	for len(lines) < h {
+		lines = append(lines, Fit("", w))
+	}
+	return strings.Join(lines, "\n")
+}

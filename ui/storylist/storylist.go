@@ -112,17 +112,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 
 // View draws the visible rows, exactly width × height cells.
 func (m Model) View(focused bool) string {
-	if m.width <= 0 || m.height <= 0 {
-		return ""
-	}
-	lines := make([]string, 0, m.height)
-	for i := m.cursor.Offset(); i < len(m.docs) && len(lines) < m.height; i++ {
-		lines = append(lines, m.row(m.docs[i], i == m.cursor.Index(), focused))
-	}
-	for len(lines) < m.height {
-		lines = append(lines, layout.Fit("", m.width))
-	}
-	return strings.Join(lines, "\n")
+	return layout.Rows(m.width, m.height, m.cursor.Offset(), len(m.docs), func(i int) string {
+		return m.row(m.docs[i], i == m.cursor.Index(), focused)
+	})
 }
 
 // row draws one story: unread and saved markers, the title, its tags and its date.

@@ -171,17 +171,9 @@ func removeKey(keys []string, k string) []string {
 
 // View draws the pane, exactly width × height cells; focused shows the cursor strongly.
 func (m Model) View(focused bool) string {
-	if m.width <= 0 || m.height <= 0 {
-		return ""
-	}
-	lines := make([]string, 0, m.height)
-	for i := m.cursor.Offset(); i < len(m.items) && len(lines) < m.height; i++ {
-		lines = append(lines, m.row(m.items[i], i == m.cursor.Index(), focused))
-	}
-	for len(lines) < m.height {
-		lines = append(lines, layout.Fit("", m.width))
-	}
-	return strings.Join(lines, "\n")
+	return layout.Rows(m.width, m.height, m.cursor.Offset(), len(m.items), func(i int) string {
+		return m.row(m.items[i], i == m.cursor.Index(), focused)
+	})
 }
 
 func (m Model) row(it Item, cursor, focused bool) string {
