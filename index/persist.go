@@ -10,6 +10,7 @@ import (
 	"github.com/RoaringBitmap/roaring/v2"
 
 	"newsread/story"
+	"newsread/wire"
 )
 
 // formatVersion changes whenever the encoding, or what a story or a term is, changes: data of
@@ -21,62 +22,68 @@ const formatVersion = 1
 func (ix *Index) Encode() ([]byte, error) {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	e := &encoder{}
-	e.uint(formatVersion)
-	e.uint(uint64(len(ix.stories)))
+	e := &wire.Encoder{}
+	var err error
+	bitmap := func(b *roaring.Bitmap) {
+		if err2 := putBitmap(e, b); err == nil {
+			err = err2
+		}
+	}
+	e.Uint(formatVersion)
+	e.Uint(uint64(len(ix.stories)))
 	for i := range ix.stories {
 		encodeStory(e, &ix.stories[i])
 	}
 	for _, doc := range ix.order {
-		e.uint(uint64(doc))
+		e.Uint(uint64(doc))
 	}
-	e.uint(uint64(len(ix.tags)))
+	e.Uint(uint64(len(ix.tags)))
 	for _, key := range slices.Sorted(maps.Keys(ix.tags)) { // sorted, so equal indexes encode equally
 		t := ix.tags[key]
-		e.string(t.key)
-		e.string(t.first)
-		e.uint(uint64(len(t.spellings)))
+		e.String(t.key)
+		e.String(t.first)
+		e.Uint(uint64(len(t.spellings)))
 		for _, s := range slices.Sorted(maps.Keys(t.spellings)) {
-			e.string(s)
-			e.uint(uint64(t.spellings[s]))
+			e.String(s)
+			e.Uint(uint64(t.spellings[s]))
 		}
-		e.bitmap(t.docs)
+		bitmap(t.docs)
 	}
 	v := &ix.vocab
-	e.uint(uint64(len(v.names)))
+	e.Uint(uint64(len(v.names)))
 	for id, name := range v.names {
-		e.string(name)
-		e.bitmap(v.any[id])
-		e.bitmap(v.title[id])
+		e.String(name)
+		bitmap(v.any[id])
+		bitmap(v.title[id])
 	}
-	return e.buf, e.err
+	return e.Buf, err
 }
 
-func encodeStory(e *encoder, s *story.Story) {
-	e.string(s.ID)
-	e.string(s.Title)
-	e.uint(uint64(len(s.Tags)))
+func encodeStory(e *wire.Encoder, s *story.Story) {
+	e.String(s.ID)
+	e.String(s.Title)
+	e.Uint(uint64(len(s.Tags)))
 	for _, t := range s.Tags {
-		e.string(t)
+		e.String(t)
 	}
 	date, _ := s.Date.MarshalBinary() // only fails for offsets Parse never produces
-	e.bytes(date)
-	e.string(s.Source)
-	e.string(s.Origin)
-	e.string(s.Summary)
-	e.uint(uint64(s.Format))
-	e.uint(uint64(s.Words))
+	e.Bytes(date)
+	e.String(s.Source)
+	e.String(s.Origin)
+	e.String(s.Summary)
+	e.Uint(uint64(s.Format))
+	e.Uint(uint64(s.Words))
 }
 
 // Restore fills an empty index with data Encode wrote. Data that is truncated, of another
 // version or inconsistent is an error, and the index stays empty.
 func (ix *Index) Restore(data []byte) error {
-	d := &decoder{buf: data}
-	if d.uint() != formatVersion {
+	d := wire.NewDecoder(data)
+	if d.Uint() != formatVersion {
 		return errors.New("index data is of another version")
 	}
 	fresh := New(ix.read)
-	n := d.count(4)
+	n := d.Count(4)
 	fresh.stories = make([]story.Story, n)
 	for i := range fresh.stories {
 		decodeStory(d, &fresh.stories[i])
@@ -85,21 +92,21 @@ func (ix *Index) Restore(data []byte) error {
 	fresh.order = make([]uint32, n)
 	seen := roaring.New()
 	for i := range fresh.order {
-		doc := d.uint()
+		doc := d.Uint()
 		if doc >= uint64(n) || !seen.CheckedAdd(uint32(doc)) {
-			d.fail()
+			d.Fail()
 			break
 		}
 		fresh.order[i] = uint32(doc)
 	}
-	for range d.count(4) {
-		t := &tagEntry{key: d.string(), first: d.string(), spellings: map[string]int{}}
-		for range d.count(2) {
-			s := d.string()
-			t.spellings[s] = int(d.uint())
+	for range d.Count(4) {
+		t := &tagEntry{key: d.String(), first: d.String(), spellings: map[string]int{}}
+		for range d.Count(2) {
+			s := d.String()
+			t.spellings[s] = int(d.Uint())
 		}
-		t.docs = d.bitmap(uint32(n))
-		if d.err != nil {
+		t.docs = getBitmap(d, uint32(n))
+		if d.Err != nil {
 			break
 		}
 		if t.docs == nil {
@@ -108,12 +115,12 @@ func (ix *Index) Restore(data []byte) error {
 		fresh.tags[t.key] = t
 	}
 	v := &fresh.vocab
-	terms := d.count(3)
+	terms := d.Count(3)
 	v.names = make([]string, 0, terms)
 	for range terms {
-		name := d.string()
-		any, title := d.bitmap(uint32(n)), d.bitmap(uint32(n))
-		if d.err != nil {
+		name := d.String()
+		any, title := getBitmap(d, uint32(n)), getBitmap(d, uint32(n))
+		if d.Err != nil {
 			break
 		}
 		if any == nil {
@@ -124,11 +131,11 @@ func (ix *Index) Restore(data []byte) error {
 		v.any = append(v.any, any)
 		v.title = append(v.title, title)
 	}
-	if d.err == nil && (len(d.buf) != 0 || len(fresh.ids) != n || len(v.ids) != len(v.names)) {
-		d.fail()
+	if d.Err == nil && (d.Rest() != 0 || len(fresh.ids) != n || len(v.ids) != len(v.names)) {
+		d.Fail()
 	}
-	if d.err != nil {
-		return d.err
+	if d.Err != nil {
+		return d.Err
 	}
 	v.dirty = true
 	fresh.rebuildTagList()
@@ -146,26 +153,26 @@ func (ix *Index) Restore(data []byte) error {
 	return nil
 }
 
-func decodeStory(d *decoder, s *story.Story) {
-	s.ID = d.string()
-	s.Title = d.string()
-	if tags := d.count(1); tags > 0 {
+func decodeStory(d *wire.Decoder, s *story.Story) {
+	s.ID = d.String()
+	s.Title = d.String()
+	if tags := d.Count(1); tags > 0 {
 		s.Tags = make([]string, tags)
 		for i := range s.Tags {
-			s.Tags[i] = d.string()
+			s.Tags[i] = d.String()
 		}
 	}
-	if err := s.Date.UnmarshalBinary(d.bytes()); err != nil {
-		d.fail()
+	if err := s.Date.UnmarshalBinary(d.Bytes()); err != nil {
+		d.Fail()
 	}
-	s.Source = d.string()
-	s.Origin = d.string()
-	s.Summary = d.string()
-	if s.Format = story.Format(d.uint()); s.Format > story.Markdown {
-		d.fail()
+	s.Source = d.String()
+	s.Origin = d.String()
+	s.Summary = d.String()
+	if s.Format = story.Format(d.Uint()); s.Format > story.Markdown {
+		d.Fail()
 	}
-	if s.Words = int(d.uint()); s.Words > math.MaxInt32 {
-		d.fail()
+	if s.Words = int(d.Uint()); s.Words > math.MaxInt32 {
+		d.Fail()
 	}
 	if s.Date.IsZero() {
 		s.Date = time.Time{} // as the parser leaves an unknown date
