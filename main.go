@@ -20,6 +20,7 @@ func main() {
 			NoColor:   os.Getenv("NO_COLOR") != "",
 			NoState:   o.NoState,
 			StatePath: o.StatePath,
+			CacheDir:  o.CacheDir,
 		})
 	}
 	os.Exit(cli.Execute())

@@ -36,6 +36,7 @@ type InteractiveOptions struct {
 	Width     int              // --width: the widest a story is wrapped; 0 for automatic
 	NoState   bool             // --no-state or NEWSREAD_NO_STATE: read and write no reading state
 	StatePath string           // the state file to open; "" when NoState
+	CacheDir  string           // where the index of a folder library is kept; "" for nowhere
 }
 
 // Interactive runs the interactive reader until the user quits. Package main sets it; while it

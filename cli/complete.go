@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"newsread/index"
+	"newsread/loader"
 	"newsread/render"
 )
 
@@ -22,9 +23,8 @@ func quietIndex(cmd *cobra.Command, paths []string) *index.Index {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	stories, _ := lib.LoadAll(ctx)
 	ix := index.New(lib.Read)
-	ix.Add(stories)
+	loader.Fill(ctx, lib, ix, loader.Options{CacheDir: (&globals{}).cacheDir()}, func(loader.Progress) {})
 	return ix
 }
 

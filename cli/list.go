@@ -134,7 +134,7 @@ func runList(cmd *cobra.Command, g *globals, f *listFlags, paths []string) error
 		return err
 	}
 	stderr := cmd.ErrOrStderr()
-	l, err := load(cmd.Context(), cmd, paths)
+	l, err := load(cmd.Context(), cmd, g, paths)
 	if err != nil {
 		return err
 	}

@@ -31,6 +31,7 @@ func testMain(m *testing.M) int {
 	defer os.RemoveAll(dir)
 	stateHome = filepath.Join(dir, "state")
 	os.Setenv("XDG_STATE_HOME", stateHome)
+	os.Setenv("XDG_CACHE_HOME", filepath.Join(dir, "cache"))
 	os.Unsetenv("NEWSREAD_NO_STATE")
 	os.Unsetenv("NO_COLOR")
 

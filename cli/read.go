@@ -59,7 +59,7 @@ func runRead(cmd *cobra.Command, g *globals, style, id string, paths []string) e
 		return err
 	}
 	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
-	l, err := load(cmd.Context(), cmd, paths)
+	l, err := load(cmd.Context(), cmd, g, paths)
 	if err != nil {
 		return err
 	}

@@ -2,20 +2,36 @@ package cli
 
 import (
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"newsread/render"
+	"newsread/snapshot"
 )
 
 // globals are the flags every command has.
 type globals struct {
 	noState bool // --no-state
+	noCache bool // --no-cache
 	width   int  // --width; 0 for automatic
 }
 
 func (g *globals) state() stateConfig { return stateConfig{noState: g.noState} }
+
+// cacheDir is where snapshots of folder libraries are kept, or "" when caching is off (by
+// --no-cache, NEWSREAD_NO_CACHE or for want of a cache folder).
+func (g *globals) cacheDir() string {
+	if v := os.Getenv("NEWSREAD_NO_CACHE"); g.noCache || v != "" && v != "0" {
+		return ""
+	}
+	dir, err := snapshot.DefaultDir()
+	if err != nil {
+		return ""
+	}
+	return dir
+}
 
 // checkWidth validates --width.
 func (g *globals) checkWidth(cmd *cobra.Command) error {
@@ -56,6 +72,10 @@ interactive reader; when stdout is not a terminal it prints what "newsread list"
 Reading state (read and saved stories) is kept in $XDG_STATE_HOME/newsread/state.db;
 --no-state or NEWSREAD_NO_STATE=1 turns it off.
 
+The index of a folder library is kept in $XDG_CACHE_HOME/newsread and reused while none of
+its files changed, so the next start does not read every story again; --no-cache or
+NEWSREAD_NO_CACHE=1 turns that off.
+
 Warnings about skipped or repaired files go to stderr, one line each. Exit status: 0 on
 success, 1 on an error, 2 on a usage error.`,
 		Example: `  newsread
@@ -93,6 +113,7 @@ success, 1 on an error, 2 on a usage error.`,
 				Width:     g.width,
 				NoState:   path == "",
 				StatePath: path,
+				CacheDir:  g.cacheDir(),
 			})
 		}),
 	}
@@ -104,6 +125,7 @@ success, 1 on an error, 2 on a usage error.`,
 
 	pf := root.PersistentFlags()
 	pf.BoolVar(&g.noState, "no-state", false, "do not read or write the reading state (also NEWSREAD_NO_STATE=1)")
+	pf.BoolVar(&g.noCache, "no-cache", false, "do not keep or reuse the index of a folder library (also NEWSREAD_NO_CACHE=1)")
 	pf.IntVar(&g.width, "width", 0, fmt.Sprintf("columns to lay out or wrap to (%d–%d; 0: the terminal's, at most 100 for read)", minWidth, maxWidth))
 
 	filter.register(root)

@@ -15,6 +15,7 @@ import (
 
 	"newsread/index"
 	"newsread/library"
+	"newsread/loader"
 	"newsread/query"
 	"newsread/state"
 )
@@ -60,22 +61,23 @@ type loaded struct {
 	ix  *index.Index
 }
 
-// load reads the whole library, printing one warning line per skipped or repaired file.
-func load(ctx context.Context, cmd *cobra.Command, paths []string) (*loaded, error) {
+// load reads the whole library (or its snapshot), printing one warning line per skipped or
+// repaired file.
+func load(ctx context.Context, cmd *cobra.Command, g *globals, paths []string) (*loaded, error) {
 	lib, err := openLibrary(cmd, paths)
 	if err != nil {
 		return nil, err
 	}
-	stories, warnings := lib.LoadAll(ctx)
+	ix := index.New(lib.Read)
 	stderr := cmd.ErrOrStderr()
-	for _, w := range warnings {
-		warn(stderr, "%s", w.String())
-	}
+	loader.Fill(ctx, lib, ix, loader.Options{CacheDir: g.cacheDir()}, func(p loader.Progress) {
+		for _, w := range p.Warnings {
+			warn(stderr, "%s", w.String())
+		}
+	})
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	ix := index.New(lib.Read)
-	ix.Add(stories)
 	return &loaded{lib: lib, ix: ix}, nil
 }
 

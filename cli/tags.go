@@ -24,7 +24,7 @@ common spelling. Each line is the count, right-aligned, two spaces and the tag.`
 			if err := g.checkWidth(cmd); err != nil {
 				return err
 			}
-			l, err := load(cmd.Context(), cmd, paths)
+			l, err := load(cmd.Context(), cmd, g, paths)
 			if err != nil {
 				return err
 			}

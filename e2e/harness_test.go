@@ -72,6 +72,7 @@ type opts struct {
 	args  []string // newsread's arguments
 	env   []string // VAR=value, put in the command's environment
 	state string   // XDG_STATE_HOME; a new temp dir when empty
+	cache string   // XDG_CACHE_HOME; a new temp dir when empty
 }
 
 // shellQuote quotes s for sh.
@@ -92,12 +93,15 @@ func start(t testing.TB, o opts) *Term {
 	if o.state == "" {
 		o.state = t.TempDir()
 	}
+	if o.cache == "" {
+		o.cache = t.TempDir()
+	}
 	sock := fmt.Sprintf("nre2e-%d-%d", os.Getpid(), sessions.Add(1))
 	tm := &Term{t: t, sock: sock}
-	env := append([]string{"XDG_STATE_HOME=" + o.state}, o.env...)
+	env := append([]string{"XDG_STATE_HOME=" + o.state, "XDG_CACHE_HOME=" + o.cache}, o.env...)
 	var cmd strings.Builder
 	// The caller's colour and state settings must not leak into the tests.
-	cmd.WriteString("env -u NO_COLOR -u COLORTERM -u NEWSREAD_NO_STATE")
+	cmd.WriteString("env -u NO_COLOR -u COLORTERM -u NEWSREAD_NO_STATE -u NEWSREAD_NO_CACHE")
 	for _, e := range env {
 		cmd.WriteString(" " + shellQuote(e))
 	}
@@ -349,7 +353,7 @@ func listTitles(t testing.TB, state string, args ...string) []string {
 		t.Skip("tmux is not installed")
 	}
 	cmd := exec.Command(bin, append([]string{"list", "--json"}, args...)...)
-	cmd.Env = append(os.Environ(), "XDG_STATE_HOME="+state, "NEWSREAD_NO_STATE=")
+	cmd.Env = append(os.Environ(), "XDG_STATE_HOME="+state, "NEWSREAD_NO_STATE=", "NEWSREAD_NO_CACHE=1")
 	out, err := cmd.Output()
 	if err != nil {
 		t.Fatalf("newsread list --json %v: %v\n%s", args, err, out)

@@ -79,3 +79,6 @@ func unwrapPathError(err error) error {
 	}
 	return err
 }
+
+// Roots are the files and folders the library reads, as given; nil for the embedded set.
+func (l *Library) Roots() []string { return l.paths }

@@ -93,7 +93,7 @@ func (l *Library) Load(ctx context.Context, emit func(Batch)) {
 	}
 }
 
-// LoadAll loads the whole library at once, for the commands.
+// LoadAll loads the whole library at once.
 func (l *Library) LoadAll(ctx context.Context) ([]story.Story, []Warning) {
 	var stories []story.Story
 	var warnings []Warning

@@ -7,8 +7,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"newsread/index"
 	"newsread/library"
+	"newsread/loader"
 )
 
 // batchMsg is one batch of the library, already in the index.
@@ -18,33 +18,18 @@ type batchMsg struct {
 	done     bool
 }
 
-// startLoad loads the library in the background: parsing and indexing run in goroutines of
-// their own, so they overlap, and each batch indexed is reported with a batchMsg.
+// startLoad fills the index in the background (from a snapshot when the library is
+// unchanged, else parsing and indexing as it goes) and reports each step with a batchMsg.
 func (m Model) startLoad(ctx context.Context) tea.Cmd {
-	lib, ix, feed := m.lib, m.ix, m.feed
-	parsed := make(chan library.Batch, 4)
+	lib, ix, feed, opt := m.lib, m.ix, m.feed, loader.Options{CacheDir: m.opts.CacheDir}
 	go func() {
-		defer close(parsed)
-		lib.Load(ctx, func(b library.Batch) {
+		loader.Fill(ctx, lib, ix, opt, func(p loader.Progress) {
 			select {
-			case parsed <- b:
+			case feed <- batchMsg{warnings: p.Warnings, found: p.Found, done: p.Done}:
 			case <-ctx.Done():
 			}
 		})
-	}()
-	go func() {
-		for b := range parsed {
-			ix.Add(b.Stories)
-			if b.Done {
-				settleMemory(ix)
-			}
-			msg := batchMsg{warnings: b.Warnings, found: b.Found, done: b.Done}
-			select {
-			case feed <- msg:
-			case <-ctx.Done():
-				return
-			}
-		}
+		settleMemory()
 	}()
 	return waitBatch(ctx, feed)
 }
@@ -68,10 +53,9 @@ func waitBatch(ctx context.Context, feed <-chan batchMsg) tea.Cmd {
 // while loading, where it would slow the load by a third.
 const memoryLimit = 160 << 20
 
-// settleMemory trims the index after a load, gives the memory the load churned through back to
-// the system, and from then on keeps the heap under memoryLimit (unless GOMEMLIMIT is set).
-func settleMemory(ix *index.Index) {
-	ix.Compact()
+// settleMemory gives the memory a load churned through back to the system, and from then on
+// keeps the heap under memoryLimit (unless GOMEMLIMIT is set).
+func settleMemory() {
 	debug.FreeOSMemory()
 	if debug.SetMemoryLimit(-1) == math.MaxInt64 {
 		debug.SetMemoryLimit(memoryLimit)

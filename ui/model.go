@@ -35,6 +35,7 @@ type Options struct {
 	NoColor   bool     // no colour at all (NO_COLOR)
 	NoState   bool     // neither read nor write reading state
 	StatePath string   // the state database; "" is the default path
+	CacheDir  string   // where snapshots of folder libraries are kept; "" keeps none
 }
 
 type screen uint8

@@ -1,0 +1,114 @@
+// Package loader fills an index from a library. When the library is folders on disk and a
+// snapshot of an earlier load is still true to every file (same paths, sizes and times), it
+// restores that; otherwise it parses and indexes the stories in batches, overlapping the two,
+// and afterwards saves a new snapshot. It reports progress to its caller and never imports UI
+// code; memory policy and presentation are the caller's.
+package loader
+
+import (
+	"context"
+	"time"
+
+	"newsread/index"
+	"newsread/library"
+	"newsread/snapshot"
+)
+
+// Progress is what a load has done so far. Reports come from one goroutine at a time.
+type Progress struct {
+	Warnings []library.Warning // new since the last report
+	Found    int               // story files found so far
+	Done     bool              // the last report: every story is in the index
+	Restored bool              // the index came from a snapshot
+}
+
+// Options configure a load.
+type Options struct {
+	CacheDir string // where snapshots are kept; "" keeps none
+}
+
+// racyMargin is how old a file must be when a load starts for its snapshot entry to be
+// trusted: a file written while it was being read could keep its time and size but not the
+// content that was indexed (git's "racy" index entries).
+const racyMargin = 2 * time.Second
+
+// Fill loads lib into ix, which must be empty, calling report after each batch and once with
+// Done set. It returns when the load is done (and its snapshot written) or ctx is done.
+func Fill(ctx context.Context, lib *library.Library, ix *index.Index, opt Options, report func(Progress)) {
+	path := ""
+	if opt.CacheDir != "" && lib.Roots() != nil {
+		path = snapshot.Path(opt.CacheDir, lib.Roots())
+		if restore(ctx, lib, ix, path, report) {
+			return
+		}
+	}
+	start := time.Now()
+	var warnings []library.Warning
+	parse(ctx, lib, ix, func(p Progress) {
+		warnings = append(warnings, p.Warnings...)
+		if p.Done {
+			ix.Compact()
+		}
+		report(p)
+	})
+	if path == "" || ctx.Err() != nil {
+		return
+	}
+	files, err := lib.Files(ctx)
+	if err != nil {
+		return
+	}
+	for _, f := range files {
+		if f.ModTime > start.Add(-racyMargin).UnixNano() {
+			return
+		}
+	}
+	data, err := ix.Encode()
+	if err != nil || ctx.Err() != nil {
+		return
+	}
+	snapshot.Save(path, &snapshot.Snapshot{Files: files, Warnings: warnings, Index: data}) // a cache: a failed save costs the next start time, nothing else
+}
+
+// restore fills ix from the snapshot at path if it is true to every file of lib. The snapshot
+// is read while the files are looked at.
+func restore(ctx context.Context, lib *library.Library, ix *index.Index, path string, report func(Progress)) bool {
+	type loaded struct {
+		snap *snapshot.Snapshot
+		err  error
+	}
+	ch := make(chan loaded, 1)
+	go func() {
+		s, err := snapshot.Load(path)
+		ch <- loaded{s, err}
+	}()
+	files, err := lib.Files(ctx)
+	got := <-ch
+	if err != nil || got.err != nil || !got.snap.Fresh(files) {
+		return false
+	}
+	if ix.Restore(got.snap.Index) != nil {
+		return false
+	}
+	report(Progress{Warnings: got.snap.Warnings, Found: len(files), Done: true, Restored: true})
+	return true
+}
+
+// parse loads lib into ix batch by batch: parsing and indexing run on goroutines of their own,
+// so one batch is indexed while the next is parsed.
+func parse(ctx context.Context, lib *library.Library, ix *index.Index, report func(Progress)) {
+	parsed := make(chan library.Batch, 4)
+	go func() {
+		defer close(parsed)
+		lib.Load(ctx, func(b library.Batch) {
+			select {
+			case parsed <- b:
+			case <-ctx.Done():
+			}
+		})
+	}()
+	for b := range parsed {
+		ix.Add(b.Stories)
+		report(Progress{Warnings: b.Warnings, Found: b.Found, Done: b.Done})
+	}
+}

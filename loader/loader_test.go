@@ -1,0 +1,197 @@
+package loader
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"newsread/index"
+	"newsread/library"
+	"newsread/query"
+	"newsread/snapshot"
+	"newsread/synth"
+)
+
+// library builds a folder of n generated stories plus the hostile files, every file dated an
+// hour ago, so a load may trust their times.
+func testLibrary(t *testing.T, n int) string {
+	t.Helper()
+	dir := t.TempDir()
+	if _, err := synth.Generate(filepath.Join(dir, "synth"), synth.Options{N: n, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := synth.Hostile(filepath.Join(dir, "hostile")); err != nil {
+		t.Fatal(err)
+	}
+	age(t, dir)
+	return dir
+}
+
+// age dates every file under dir an hour ago.
+func age(t *testing.T, dir string) {
+	t.Helper()
+	old := time.Now().Add(-time.Hour)
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			os.Chtimes(p, old, old)
+		}
+		return nil
+	})
+}
+
+type run struct {
+	ix       *index.Index
+	warnings []library.Warning
+	last     Progress
+	reports  int
+}
+
+func fill(t *testing.T, dir, cache string) run {
+	t.Helper()
+	lib, err := library.Paths([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := run{ix: index.New(lib.Read)}
+	Fill(context.Background(), lib, r.ix, Options{CacheDir: cache}, func(p Progress) {
+		r.warnings = append(r.warnings, p.Warnings...)
+		r.last = p
+		r.reports++
+	})
+	if !r.last.Done {
+		t.Fatal("the last report is not Done")
+	}
+	return r
+}
+
+func sameIndex(t *testing.T, want, got *index.Index) {
+	t.Helper()
+	ids := func(ix *index.Index) []string {
+		var out []string
+		for _, s := range ix.Stories() {
+			out = append(out, s.ID+" "+s.Source)
+		}
+		return out
+	}
+	if !slices.Equal(ids(want), ids(got)) {
+		t.Fatalf("the indexes hold different stories (%d and %d)", want.Len(), got.Len())
+	}
+	if !slices.Equal(want.Tags(), got.Tags()) {
+		t.Errorf("the indexes have different tags")
+	}
+	for _, qs := range []string{"", "gov", "#politics -police", `"the government"`, "zürich OR tokyo"} {
+		f := index.Filter{Query: query.Parse(qs)}
+		if a, b := want.Search(f), got.Search(f); !slices.Equal(a.Docs, b.Docs) || a.TitleHits != b.TitleHits {
+			t.Errorf("%q: %d and %d results", qs, len(a.Docs), len(b.Docs))
+		}
+	}
+}
+
+func TestSnapshotReusedUntilAFileChanges(t *testing.T) {
+	dir, cache := testLibrary(t, 300), t.TempDir()
+	cold := fill(t, dir, cache)
+	if cold.last.Restored {
+		t.Fatal("the first load claims a snapshot")
+	}
+	if len(cold.warnings) == 0 {
+		t.Fatal("the hostile files gave no warnings")
+	}
+	path := snapshot.Path(cache, []string{dir})
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("no snapshot after the first load: %v", err)
+	}
+
+	warm := fill(t, dir, cache)
+	if !warm.last.Restored || warm.reports != 1 {
+		t.Fatalf("the second load: restored %v in %d reports, want one report from the snapshot", warm.last.Restored, warm.reports)
+	}
+	if !slices.Equal(warm.warnings, cold.warnings) || warm.last.Found != cold.last.Found {
+		t.Errorf("the snapshot's warnings or count differ: %d/%d warnings, %d/%d found", len(warm.warnings), len(cold.warnings), warm.last.Found, cold.last.Found)
+	}
+	sameIndex(t, cold.ix, warm.ix)
+
+	// Each change to the library is seen: the next load parses again and is right.
+	victim := filepath.Join(dir, "synth", synth.Name(7, synth.Options{N: 300, Seed: 3}))
+	changes := []struct {
+		name   string
+		change func()
+		check  func(*index.Index) bool
+	}{
+		{"edited", func() {
+			os.WriteFile(victim, []byte("Quokkas elect a mayor\n\nThe quokka vote was close.\n\n   Animals\n"), 0o644)
+		}, func(ix *index.Index) bool {
+			return len(ix.Search(index.Filter{Query: query.Parse("quokka")}).Docs) == 1
+		}},
+		{"removed", func() { os.Remove(victim) }, func(ix *index.Index) bool {
+			return len(ix.Search(index.Filter{Query: query.Parse("quokka")}).Docs) == 0 && ix.Len() == cold.ix.Len()-1
+		}},
+		{"added", func() {
+			os.WriteFile(filepath.Join(dir, "new.md"), []byte("# Wombats too\n\nwombat"), 0o644)
+		}, func(ix *index.Index) bool {
+			return len(ix.Search(index.Filter{Query: query.Parse("wombat")}).Docs) == 1
+		}},
+	}
+	for _, c := range changes {
+		c.change()
+		age(t, dir)
+		r := fill(t, dir, cache)
+		if r.last.Restored || !c.check(r.ix) {
+			t.Fatalf("%s file: restored %v, or the index does not show the change", c.name, r.last.Restored)
+		}
+		again := fill(t, dir, cache)
+		if !again.last.Restored {
+			t.Fatalf("after the %s file: the new snapshot is not used", c.name)
+		}
+		sameIndex(t, r.ix, again.ix)
+	}
+}
+
+func TestDamagedSnapshotMeansAColdLoad(t *testing.T) {
+	dir, cache := testLibrary(t, 100), t.TempDir()
+	cold := fill(t, dir, cache)
+	path := snapshot.Path(cache, []string{dir})
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data[len(data)/2] ^= 0xff
+	os.WriteFile(path, data, 0o600)
+	r := fill(t, dir, cache)
+	if r.last.Restored {
+		t.Fatal("a damaged snapshot was used")
+	}
+	sameIndex(t, cold.ix, r.ix)
+	if again := fill(t, dir, cache); !again.last.Restored {
+		t.Error("the damaged snapshot was not replaced")
+	}
+}
+
+func TestNoSnapshotForFilesWrittenDuringTheLoad(t *testing.T) {
+	dir, cache := t.TempDir(), t.TempDir()
+	if _, err := synth.Generate(dir, synth.Options{N: 20, Seed: 1}); err != nil { // dated now
+		t.Fatal(err)
+	}
+	fill(t, dir, cache)
+	if _, err := os.Stat(snapshot.Path(cache, []string{dir})); err == nil {
+		t.Error("a snapshot was saved although files were younger than the load")
+	}
+}
+
+func TestNoCacheDirAndEmbedded(t *testing.T) {
+	dir := testLibrary(t, 10)
+	if r := fill(t, dir, ""); r.last.Restored || r.ix.Len() == 0 {
+		t.Errorf("without a cache folder: restored %v, %d stories", r.last.Restored, r.ix.Len())
+	}
+	cache := t.TempDir()
+	lib := library.Embedded()
+	ix := index.New(lib.Read)
+	Fill(context.Background(), lib, ix, Options{CacheDir: cache}, func(Progress) {})
+	entries, _ := os.ReadDir(cache)
+	if ix.Len() == 0 || len(entries) != 0 {
+		t.Errorf("embedded: %d stories, %d files in the cache folder; want stories and no snapshot", ix.Len(), len(entries))
+	}
+}
