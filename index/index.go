@@ -30,6 +30,9 @@ type Index struct {
 	tagList []TagCount // by count, descending, then name; rebuilt on Add
 	vocab   vocabulary
 
+	sink    StreamSink // receives the bodies' term streams; nil for none
+	streams Streams    // phrase checks read bodies from it; nil: from the text
+
 	searchMu sync.Mutex // held by Search, inside mu's read lock: guards vocab.sorted and cache
 	cache    prefixCache
 }
@@ -116,7 +119,23 @@ func (ix *Index) Add(stories []story.Story) {
 	if len(stories) == 0 {
 		return
 	}
-	parts := tokenize(stories)
+	ix.mu.RLock()
+	sink := ix.sink
+	ix.mu.RUnlock()
+	parts := tokenize(stories, sink != nil)
+	base, globals := ix.add(stories, parts)
+	if sink != nil {
+		data, ends := []byte(nil), make([]uint32, 0, len(stories))
+		for i, b := range parts {
+			data, ends = encodeStreams(b, globals[i], data, ends)
+		}
+		sink(base, data, ends)
+	}
+}
+
+// add puts tokenised stories in the index and returns their first doc and, per part, the
+// global ids of its local terms.
+func (ix *Index) add(stories []story.Story, parts []*batchTerms) (uint32, [][]uint32) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	base := uint32(len(ix.stories))
@@ -131,12 +150,14 @@ func (ix *Index) Add(stories []story.Story) {
 		}
 	}
 	first := base
-	for _, b := range parts {
-		ix.vocab.merge(b, first)
+	globals := make([][]uint32, len(parts))
+	for i, b := range parts {
+		globals[i] = ix.vocab.merge(b, first)
 		first += uint32(len(b.docs))
 	}
 	ix.reorder(base)
 	ix.rebuildTagList()
+	return base, globals
 }
 
 func (ix *Index) addTag(name string, doc uint32) {

@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/RoaringBitmap/roaring/v2"
 
@@ -208,8 +209,8 @@ func (ix *Index) checkPhrases(ctx context.Context, root *query.Node) (map[*query
 	}
 	out := make(map[*query.Node]*roaring.Bitmap, len(nodes))
 	for _, n := range nodes {
-		docs, stories := ix.phraseCandidates(n.Words)
-		found, err := ix.checkText(ctx, n.Words, docs, stories)
+		c := ix.phraseCandidates(n.Words)
+		found, err := ix.checkText(ctx, n.Words, c)
 		if err != nil {
 			return nil, err
 		}
@@ -218,52 +219,78 @@ func (ix *Index) checkPhrases(ctx context.Context, root *query.Node) (map[*query
 	return out, nil
 }
 
-// phraseCandidates returns the docs holding every word of a phrase, with their metadata.
-func (ix *Index) phraseCandidates(words []string) ([]uint32, []story.Story) {
+// candidates are the docs that may hold a phrase, and what checking them needs.
+type candidates struct {
+	docs    []uint32
+	stories []story.Story // metadata of docs
+	ids     []uint32      // term ids of the phrase's words
+	streams Streams       // nil: check the text
+}
+
+// phraseCandidates returns the docs holding every word of a phrase.
+func (ix *Index) phraseCandidates(words []string) candidates {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	var cand *roaring.Bitmap
+	c := candidates{streams: ix.streams}
 	for _, w := range words {
 		id, ok := ix.vocab.ids[w]
 		if !ok {
-			return nil, nil
+			return candidates{}
 		}
+		c.ids = append(c.ids, id)
 		if cand == nil {
 			cand = ix.vocab.any[id].Clone()
 		} else {
 			cand.And(ix.vocab.any[id])
 		}
 	}
-	docs := cand.ToArray()
-	stories := make([]story.Story, len(docs))
-	for i, d := range docs {
-		stories[i] = ix.stories[d]
+	c.docs = cand.ToArray()
+	c.stories = make([]story.Story, len(c.docs))
+	for i, d := range c.docs {
+		c.stories[i] = ix.stories[d]
 	}
-	return docs, stories
+	return c
 }
 
-// checkText keeps the docs whose text holds words consecutively; it reads bodies through the
-// index's Reader, split over the CPUs, and stops when ctx is done.
-func (ix *Index) checkText(ctx context.Context, words []string, docs []uint32, stories []story.Story) (*roaring.Bitmap, error) {
+// checkText keeps the candidates whose title, a tag or body holds words consecutively. Bodies
+// are read as term streams when there are streams, else as text through the index's Reader.
+// The work is split over the CPUs, in stretches of consecutive docs (their streams lie side by
+// side), and stops when ctx is done.
+func (ix *Index) checkText(ctx context.Context, words []string, c candidates) (*roaring.Bitmap, error) {
+	docs, stories := c.docs, c.stories
 	keep := make([]bool, len(docs))
+	const stretch = 256
+	var next atomic.Int64
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(docs)/32))
 	var wg sync.WaitGroup
-	for w := range workers {
+	for range workers {
 		wg.Go(func() {
-			for i := w; i < len(docs); i += workers {
-				if i%64 == 0 && ctx.Err() != nil {
+			var buf []byte
+			for {
+				lo := int(next.Add(stretch)) - stretch
+				if lo >= len(docs) || ctx.Err() != nil {
 					return
 				}
-				s := stories[i]
-				if hasPhrase(s.Title, words) || tagsHavePhrase(s.Tags, words) {
-					keep[i] = true
-					continue
-				}
-				if ix.read == nil {
-					continue
-				}
-				if full, err := ix.read(s.Source); err == nil && hasPhrase(full.Body, words) {
-					keep[i] = true
+				for i := lo; i < min(lo+stretch, len(docs)); i++ {
+					s := stories[i]
+					if hasPhrase(s.Title, words) || tagsHavePhrase(s.Tags, words) {
+						keep[i] = true
+						continue
+					}
+					if c.streams != nil {
+						var ok bool
+						if buf, ok = c.streams.Stream(docs[i], buf[:0]); ok {
+							keep[i] = streamHasPhrase(buf, c.ids)
+							continue
+						}
+					}
+					if ix.read == nil {
+						continue
+					}
+					if full, err := ix.read(s.Source); err == nil && hasPhrase(full.Body, words) {
+						keep[i] = true
+					}
 				}
 			}
 		})

@@ -32,16 +32,19 @@ type batchTerms struct {
 	names []string   // local term id → term
 	docs  [][]uint32 // per story: distinct local term ids in title, body or tags
 	title [][]uint32 // per story: distinct local term ids in the title
+	seq   []uint32   // body terms in order (local ids), when streams are wanted
+	body  [][2]int   // per story: its body's span of seq, when streams are wanted
 }
 
-// tokenize gathers the terms of stories, in parallel: one part of the batch per CPU.
-func tokenize(stories []story.Story) []*batchTerms {
+// tokenize gathers the terms of stories, in parallel: one part of the batch per CPU. With
+// streams, each body's terms are also kept in order.
+func tokenize(stories []story.Story, streams bool) []*batchTerms {
 	parts := min(runtime.GOMAXPROCS(0), max(1, len(stories)/64))
 	out := make([]*batchTerms, parts)
 	var wg sync.WaitGroup
 	for p := range parts {
 		lo, hi := p*len(stories)/parts, (p+1)*len(stories)/parts
-		wg.Go(func() { out[p] = tokenizePart(stories[lo:hi]) })
+		wg.Go(func() { out[p] = tokenizePart(stories[lo:hi], streams) })
 	}
 	wg.Wait()
 	return out
@@ -49,7 +52,7 @@ func tokenize(stories []story.Story) []*batchTerms {
 
 // tokenizePart gathers the terms of consecutive stories. Each story's term ids are collected
 // in reused scratch slices and copied into one flat slice for the part.
-func tokenizePart(stories []story.Story) *batchTerms {
+func tokenizePart(stories []story.Story, streams bool) *batchTerms {
 	b := &batchTerms{docs: make([][]uint32, len(stories)), title: make([][]uint32, len(stories))}
 	in := newInterner()
 	var last, lastTitle []int // term id → index+1 of the last story that held it (in any field / in the title)
@@ -64,7 +67,7 @@ func tokenizePart(stories []story.Story) *batchTerms {
 	for i := range stories {
 		s := &stories[i]
 		doc, title = doc[:0], title[:0]
-		add := func(w []byte, h uint64, inTitle bool) {
+		add := func(w []byte, h uint64, inTitle bool) uint32 {
 			id, added := in.id(w, h)
 			if added {
 				last = append(last, 0)
@@ -78,9 +81,18 @@ func tokenizePart(stories []story.Story) *batchTerms {
 				lastTitle[id] = i + 1
 				title = append(title, id)
 			}
+			return id
 		}
 		terms.EachHashed(s.Title, func(w []byte, h uint64) { add(w, h, true) })
-		terms.EachHashed(s.Body, func(w []byte, h uint64) { add(w, h, false) })
+		if streams {
+			start := len(b.seq)
+			terms.EachHashed(s.Body, func(w []byte, h uint64) {
+				b.seq = append(b.seq, add(w, h, false))
+			})
+			b.body = append(b.body, [2]int{start, len(b.seq)})
+		} else {
+			terms.EachHashed(s.Body, func(w []byte, h uint64) { add(w, h, false) })
+		}
 		for _, t := range s.Tags {
 			terms.EachHashed(t, func(w []byte, h uint64) { add(w, h, false) })
 		}
@@ -97,8 +109,9 @@ func tokenizePart(stories []story.Story) *batchTerms {
 	return b
 }
 
-// merge adds a batch whose first story is doc base.
-func (v *vocabulary) merge(b *batchTerms, base uint32) {
+// merge adds a batch whose first story is doc base, and returns the global id of each of the
+// batch's local term ids.
+func (v *vocabulary) merge(b *batchTerms, base uint32) []uint32 {
 	global := make([]uint32, len(b.names))
 	for local, name := range b.names {
 		id, ok := v.ids[name]
@@ -132,6 +145,7 @@ func (v *vocabulary) merge(b *batchTerms, base uint32) {
 		v.title[g].AddMany(docs)
 	}
 	v.gen++
+	return global
 }
 
 // postings turns per-doc term lists into per-term doc lists, in doc order.

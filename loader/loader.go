@@ -43,6 +43,13 @@ func Fill(ctx context.Context, lib *library.Library, ix *index.Index, opt Option
 		}
 	}
 	start := time.Now()
+	var sw *snapshot.StreamWriter
+	if path != "" {
+		if w, err := snapshot.NewStreamWriter(path); err == nil {
+			sw = w
+			ix.SetStreamSink(sw.Add)
+		}
+	}
 	var warnings []library.Warning
 	parse(ctx, lib, ix, func(p Progress) {
 		warnings = append(warnings, p.Warnings...)
@@ -51,23 +58,39 @@ func Fill(ctx context.Context, lib *library.Library, ix *index.Index, opt Option
 		}
 		report(p)
 	})
-	if path == "" || ctx.Err() != nil {
+	if sw == nil {
 		return
+	}
+	ix.SetStreamSink(nil)
+	if !save(ctx, lib, ix, path, start, warnings, sw) {
+		sw.Discard()
+	}
+}
+
+// save writes the snapshot of a load that started at start, unless a file was written while
+// it ran, and gives ix the saved streams. It reports whether it handed sw to snapshot.Save.
+func save(ctx context.Context, lib *library.Library, ix *index.Index, path string, start time.Time, warnings []library.Warning, sw *snapshot.StreamWriter) bool {
+	if ctx.Err() != nil {
+		return false
 	}
 	files, err := lib.Files(ctx)
 	if err != nil {
-		return
+		return false
 	}
 	for _, f := range files {
 		if f.ModTime > start.Add(-racyMargin).UnixNano() {
-			return
+			return false
 		}
 	}
 	data, err := ix.Encode()
 	if err != nil || ctx.Err() != nil {
-		return
+		return false
 	}
-	snapshot.Save(path, &snapshot.Snapshot{Files: files, Warnings: warnings, Index: data}) // a cache: a failed save costs the next start time, nothing else
+	// A cache: a failed save costs the next start its speed, nothing else.
+	if streams, err := snapshot.Save(path, &snapshot.Snapshot{Files: files, Warnings: warnings, Index: data}, sw); err == nil {
+		ix.SetStreams(streams)
+	}
+	return true
 }
 
 // restore fills ix from the snapshot at path if it is true to every file of lib. The snapshot
@@ -84,11 +107,23 @@ func restore(ctx context.Context, lib *library.Library, ix *index.Index, path st
 	}()
 	files, err := lib.Files(ctx)
 	got := <-ch
-	if err != nil || got.err != nil || !got.snap.Fresh(files) {
+	if got.err != nil {
+		return false
+	}
+	if err != nil || !got.snap.Fresh(files) {
+		if got.snap.Streams != nil {
+			got.snap.Streams.Close()
+		}
 		return false
 	}
 	if ix.Restore(got.snap.Index) != nil {
+		if got.snap.Streams != nil {
+			got.snap.Streams.Close()
+		}
 		return false
+	}
+	if got.snap.Streams != nil {
+		ix.SetStreams(got.snap.Streams)
 	}
 	report(Progress{Warnings: got.snap.Warnings, Found: len(files), Done: true, Restored: true})
 	return true

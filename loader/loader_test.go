@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -13,6 +14,7 @@ import (
 	"newsread/library"
 	"newsread/query"
 	"newsread/snapshot"
+	"newsread/story"
 	"newsread/synth"
 )
 
@@ -45,6 +47,7 @@ func age(t *testing.T, dir string) {
 
 type run struct {
 	ix       *index.Index
+	reads    *atomic.Int64 // stories read again from their files
 	warnings []library.Warning
 	last     Progress
 	reports  int
@@ -56,7 +59,11 @@ func fill(t *testing.T, dir, cache string) run {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := run{ix: index.New(lib.Read)}
+	r := run{reads: &atomic.Int64{}}
+	r.ix = index.New(func(src string) (story.Story, error) {
+		r.reads.Add(1)
+		return lib.Read(src)
+	})
 	Fill(context.Background(), lib, r.ix, Options{CacheDir: cache}, func(p Progress) {
 		r.warnings = append(r.warnings, p.Warnings...)
 		r.last = p
@@ -105,7 +112,22 @@ func TestSnapshotReusedUntilAFileChanges(t *testing.T) {
 		t.Fatalf("no snapshot after the first load: %v", err)
 	}
 
+	// Phrases: once the snapshot is saved its streams answer them, with the same results as
+	// the stories' text, and no file is read again.
+	text := fill(t, dir, "")
+	phrase := index.Filter{Query: query.Parse(`"the government" OR "of the"`)}
+	want := text.ix.Search(phrase).Docs
+	if len(want) == 0 || text.reads.Load() == 0 {
+		t.Fatalf("the phrase finds %d stories from %d reads of text: the test checks nothing", len(want), text.reads.Load())
+	}
+	if got := cold.ix.Search(phrase).Docs; !slices.Equal(got, want) || cold.reads.Load() != 0 {
+		t.Errorf("after the save: %d stories (want %d), %d files read again", len(got), len(want), cold.reads.Load())
+	}
+
 	warm := fill(t, dir, cache)
+	if got := warm.ix.Search(phrase).Docs; !slices.Equal(got, want) || warm.reads.Load() != 0 {
+		t.Errorf("warm: %d stories (want %d), %d files read again", len(got), len(want), warm.reads.Load())
+	}
 	if !warm.last.Restored || warm.reports != 1 {
 		t.Fatalf("the second load: restored %v in %d reports, want one report from the snapshot", warm.last.Restored, warm.reports)
 	}

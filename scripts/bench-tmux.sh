@@ -7,10 +7,13 @@
 #   launch → first frame      embedded stories, and a 100,000-story folder (status " stories")
 #                             baseline: `sh -c 'echo ready; exec cat'` → "ready" on screen
 #   launch → all loaded       100k: status "100000 / 100000 stories" without "loading"
-#                             (polled every 50 ms, so as not to take a core from newsread)
+#                             (polled every 50 ms, so as not to take a core from newsread);
+#                             cold (--no-cache: every file parsed and indexed) and warm (the
+#                             snapshot in XDG_CACHE_HOME reused, the library unchanged)
 #   key → frame               typing in the "/" prompt, toggling a tag (space in the tag pane)
 #                             baseline: a key typed into `cat` → echoed on screen
-#   RSS                       of the newsread process once all is loaded (ps -o rss=)
+#   RSS                       of the newsread process once all is loaded (ps -o rss=), cold
+#                             and warm
 #
 # A key's time is "first": the first screen change after send-keys, and "settled": the last
 # change within 250 ms (a search result can follow the echo of the key). Times come from
@@ -19,8 +22,8 @@
 #
 # The 100k library is generated with `go run ./cmd/synth -n 100000 -seed 1` into DIR
 # (default $TMPDIR/newsread-bench-lib100k) and reused on later runs. The tmux server is a
-# private one (-L) killed on exit; nothing else is touched. Runs with --no-state and a temp
-# XDG_STATE_HOME.
+# private one (-L) killed on exit; nothing else is touched. Runs with --no-state, a temp
+# XDG_STATE_HOME and a temp XDG_CACHE_HOME, primed by one untimed launch before the runs.
 set -euo pipefail
 
 RUNS=5
@@ -79,7 +82,7 @@ T -f /dev/null new-session -d -s bench -x $W -y $H "cat"
 T set -g default-size ${W}x${H}   # (window-size manual crashes tmux 3.3a on new-window)
 T set -g remain-on-exit on
 
-APP="exec env XDG_STATE_HOME=$WORK/state TERM=tmux-256color $BIN --no-state"
+APP="exec env XDG_STATE_HOME=$WORK/state XDG_CACHE_HOME=$WORK/cache TERM=tmux-256color $BIN --no-state"
 win=0
 
 # start CMD: open a fresh window running CMD; sets PANE and T0 (µs)
@@ -135,7 +138,21 @@ t0=$(us); for _ in $(seq 20); do cap >/dev/null; done; t1=$(us)
 POLL=$(awk -v d=$((t1 - t0)) 'BEGIN {printf "%.1f", d/20/1000}')
 stop
 
-declare -a base_launch emb_launch big_first big_all rss base_key typ_first typ_settled tag_first tag_settled
+# prime the snapshot: one untimed load, until the snapshot is on disk (files younger than 2 s
+# are not trusted, so a library generated a moment ago takes a second try)
+for _ in 1 2 3; do
+	start "$APP $LIB"
+	for _ in $(seq 300); do
+		ls "$WORK"/cache/newsread/*.snapshot >/dev/null 2>&1 && break
+		sleep 0.1
+	done
+	stop
+	ls "$WORK"/cache/newsread/*.snapshot >/dev/null 2>&1 && break
+	sleep 3
+done
+ls "$WORK"/cache/newsread/*.snapshot >/dev/null 2>&1 || { echo "no snapshot was written" >&2; exit 1; }
+
+declare -a base_launch emb_launch cold_first cold_all cold_rss big_first big_all rss base_key typ_first typ_settled tag_first tag_settled
 for run in $(seq "$RUNS"); do
 	# baseline: a shell prints a line
 	start "sh -c 'echo ready; exec cat'"
@@ -150,12 +167,21 @@ for run in $(seq "$RUNS"); do
 	emb_launch+=("$(wait_for ' stories')")
 	stop
 
-	# 100k folder: first frame, then everything loaded
+	# 100k folder, cold: every file parsed and indexed
+	start "$APP --no-cache $LIB"
+	cold_first+=("$(wait_for ' stories')")
+	cold_all+=("$(wait_for ' 100000 / 100000 stories' 'loading' 60 0.05)")
+	pid=$(T display -p -t "$PANE" '#{pane_pid}')
+	sleep 0.5
+	cold_rss+=("$(ps -o rss= -p "$pid" | awk '{printf "%.1f", $1/1024}')")
+	stop
+
+	# 100k folder, warm: the snapshot reused; first frame, everything loaded, then keys
 	start "$APP $LIB"
 	big_first+=("$(wait_for ' stories')")
 	big_all+=("$(wait_for ' 100000 / 100000 stories' 'loading' 60 0.05)")
 	pid=$(T display -p -t "$PANE" '#{pane_pid}')
-	sleep 0.3
+	sleep 0.5
 	rss+=("$(ps -o rss= -p "$pid" | awk '{printf "%.1f", $1/1024}')")
 
 	# typing in the / prompt: one word, letter by letter
@@ -184,10 +210,13 @@ printf '%-44s %10s %10s %10s\n' "measure" "median ms" "baseline" "net ms"
 bl=$(med "${base_launch[@]}"); bk=$(med "${base_key[@]}")
 row() { printf '%-44s %10s %10s %10s\n' "$1" "$2" "$3" "$(awk -v a="$2" -v b="$3" 'BEGIN {printf "%.1f", a-b}')"; }
 row "launch → first frame, embedded" "$(med "${emb_launch[@]}")" "$bl"
-row "launch → first frame, 100k" "$(med "${big_first[@]}")" "$bl"
-row "launch → all 100k loaded" "$(med "${big_all[@]}")" "$bl"
+row "launch → first frame, 100k cold" "$(med "${cold_first[@]}")" "$bl"
+row "launch → all 100k loaded, cold" "$(med "${cold_all[@]}")" "$bl"
+row "launch → first frame, 100k warm" "$(med "${big_first[@]}")" "$bl"
+row "launch → all 100k loaded, warm" "$(med "${big_all[@]}")" "$bl"
 row "key → first frame, / filter (100k)" "$(med "${typ_first[@]}")" "$bk"
 row "key → settled frame, / filter (100k)" "$(med "${typ_settled[@]}")" "$bk"
 row "key → first frame, tag toggle (100k)" "$(med "${tag_first[@]}")" "$bk"
 row "key → settled frame, tag toggle (100k)" "$(med "${tag_settled[@]}")" "$bk"
-printf '%-44s %10s\n' "RSS after all 100k loaded (MB)" "$(med "${rss[@]}")"
+printf '%-44s %10s\n' "RSS after all 100k loaded, cold (MB)" "$(med "${cold_rss[@]}")"
+printf '%-44s %10s\n' "RSS after all 100k loaded, warm (MB)" "$(med "${rss[@]}")"

@@ -7,6 +7,7 @@
 package snapshot
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
@@ -14,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -28,6 +30,7 @@ type Snapshot struct {
 	Files    []library.File    // what the load read, in order
 	Warnings []library.Warning // what it skipped or repaired
 	Index    []byte            // index.Encode of the result
+	Streams  *Streams          // the bodies' term streams, read on demand; nil when not kept
 }
 
 // Fresh reports whether files (a fresh library.Files) are exactly those the snapshot was made
@@ -36,8 +39,12 @@ func (s *Snapshot) Fresh(files []library.File) bool {
 	return slices.Equal(s.Files, files)
 }
 
-// magic starts every snapshot file; the last byte is the envelope's version.
-var magic = []byte("NRSNAP\x00\x01")
+// magic starts every snapshot file; the last byte is the envelope's version. The file is:
+// magic, the CRC-32C of the head (4 bytes) and its length (8), the head (build, files,
+// warnings, index, and what the streams section holds), then the streams section.
+var magic = []byte("NRSNAP\x00\x02")
+
+const prelude = 8 + 4 + 8
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
@@ -87,28 +94,61 @@ var build = func() string {
 }()
 
 // Load reads the snapshot at path. A missing file is os.ErrNotExist; a file that is truncated,
-// corrupt or written by another build is an error saying so.
+// corrupt or written by another build is an error saying so. The streams section is checked
+// whole but left on disk; the file stays open for it until Streams.Close.
 func Load(path string) (*Snapshot, error) {
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	return decode(data)
+	s, err := load(f)
+	if err != nil || s.Streams == nil {
+		f.Close()
+	}
+	return s, err
+}
+
+func load(f *os.File) (*Snapshot, error) {
+	var pre [prelude]byte
+	if _, err := io.ReadFull(f, pre[:]); err != nil || !bytes.Equal(pre[:len(magic)], magic) {
+		return nil, errCorrupt
+	}
+	sum, size := binary.LittleEndian.Uint32(pre[8:]), binary.LittleEndian.Uint64(pre[12:])
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if size > uint64(info.Size()-prelude) {
+		return nil, errCorrupt
+	}
+	head := make([]byte, size)
+	if _, err := io.ReadFull(f, head); err != nil || crc32.Checksum(head, castagnoli) != sum {
+		return nil, errCorrupt
+	}
+	s, sh, err := decodeHead(head)
+	if err != nil {
+		return nil, err
+	}
+	if sh.docs == 0 {
+		if uint64(info.Size()) != prelude+size {
+			return nil, errCorrupt
+		}
+		return s, nil
+	}
+	if s.Streams, err = openStreams(f, int64(prelude+size), sh); err != nil {
+		return nil, err
+	}
+	return s, nil
 }
 
 var errCorrupt = errors.New("snapshot is corrupt")
 
-func decode(data []byte) (*Snapshot, error) {
-	if len(data) < len(magic)+4 || !bytes.Equal(data[:len(magic)], magic) {
-		return nil, errCorrupt
-	}
-	sum, body := binary.LittleEndian.Uint32(data[len(magic):]), data[len(magic)+4:]
-	if crc32.Checksum(body, castagnoli) != sum {
-		return nil, errCorrupt
-	}
-	d := wire.NewDecoder(body)
+// decodeHead reads the head of a snapshot file, whose checksum has been checked.
+func decodeHead(head []byte) (*Snapshot, streamsHeader, error) {
+	d := wire.NewDecoder(head)
+	var sh streamsHeader
 	if d.String() != build {
-		return nil, errors.New("snapshot is of another build")
+		return nil, sh, errors.New("snapshot is of another build")
 	}
 	s := &Snapshot{Files: make([]library.File, d.Count(3))}
 	for i := range s.Files {
@@ -119,19 +159,20 @@ func decode(data []byte) (*Snapshot, error) {
 		s.Warnings[i] = library.Warning{Path: d.String(), Reason: d.String()}
 	}
 	s.Index = d.Bytes()
+	sh.docs, sh.size = d.Uint(), d.Uint()
+	sh.endsCRC, sh.dataCRC = uint32(d.Uint()), uint32(d.Uint())
 	if d.Err == nil && d.Rest() != 0 {
 		d.Fail()
 	}
 	if d.Err != nil {
-		return nil, errCorrupt
+		return nil, sh, errCorrupt
 	}
-	return s, nil
+	return s, sh, nil
 }
 
-// encode returns the file in two parts, the envelope and the index it ends with, so the index
-// (tens of megabytes at 100,000 stories) is written from where it is rather than copied.
-func encode(s *Snapshot) (head, tail []byte) {
-	e := wire.Encoder{Buf: make([]byte, len(magic)+4, len(magic)+4+64*len(s.Files))}
+// encodeHead returns the prelude and head of a snapshot file.
+func encodeHead(s *Snapshot, sh streamsHeader) []byte {
+	e := wire.Encoder{Buf: make([]byte, prelude, prelude+len(s.Index)+64*len(s.Files)+64)}
 	copy(e.Buf, magic)
 	e.String(build)
 	e.Uint(uint64(len(s.Files)))
@@ -145,36 +186,62 @@ func encode(s *Snapshot) (head, tail []byte) {
 		e.String(w.Path)
 		e.String(w.Reason)
 	}
-	e.Uint(uint64(len(s.Index)))
-	sum := crc32.Update(crc32.Checksum(e.Buf[len(magic)+4:], castagnoli), castagnoli, s.Index)
-	binary.LittleEndian.PutUint32(e.Buf[len(magic):], sum)
-	return e.Buf, s.Index
+	e.Bytes(s.Index)
+	e.Uint(sh.docs)
+	e.Uint(sh.size)
+	e.Uint(uint64(sh.endsCRC))
+	e.Uint(uint64(sh.dataCRC))
+	binary.LittleEndian.PutUint32(e.Buf[8:], crc32.Checksum(e.Buf[prelude:], castagnoli))
+	binary.LittleEndian.PutUint64(e.Buf[12:], uint64(len(e.Buf)-prelude))
+	return e.Buf
 }
 
-// Save writes s to path atomically: to a temporary file in the same folder, then renamed over
-// the old snapshot, so a reader sees the old file or the new one and never half of either. The
-// folder is created if needed.
-func Save(path string, s *Snapshot) error {
+// Save writes s, and the streams gathered by sw when it is not nil, to path atomically: to a
+// temporary file in the same folder, then renamed over the old snapshot, so a reader sees the
+// old file or the new one and never half of either. The folder is created if needed. With sw,
+// it returns the saved streams, open for reading (sw's temporary file is removed either way).
+func Save(path string, s *Snapshot, sw *StreamWriter) (*Streams, error) {
+	if sw != nil {
+		defer sw.Discard()
+	}
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return err
+		return nil, err
 	}
 	tmp, err := os.CreateTemp(dir, filepath.Base(path)+".tmp-*")
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer os.Remove(tmp.Name()) // after a successful rename there is nothing left to remove
-	head, tail := encode(s)
-	if _, err := tmp.Write(head); err != nil {
-		tmp.Close()
-		return err
+	keep := false
+	defer func() {
+		if !keep {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	var sh streamsHeader
+	var ends []byte
+	if sw != nil {
+		sh, ends = sw.header()
 	}
-	if _, err := tmp.Write(tail); err != nil {
-		tmp.Close()
-		return err
+	head := encodeHead(s, sh)
+	w := bufio.NewWriterSize(tmp, 1<<20)
+	w.Write(head)
+	w.Write(ends)
+	if err := w.Flush(); err != nil {
+		return nil, err
 	}
-	if err := tmp.Close(); err != nil {
-		return err
+	if sw != nil {
+		if err := sw.copyTo(tmp); err != nil {
+			return nil, err
+		}
 	}
-	return os.Rename(tmp.Name(), path)
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return nil, err
+	}
+	if sw == nil {
+		return nil, tmp.Close()
+	}
+	keep = true
+	return &Streams{f: tmp, data: int64(len(head) + len(ends)), ends: sw.ends, limit: sw.size}, nil
 }

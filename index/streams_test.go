@@ -1,0 +1,120 @@
+package index
+
+import (
+	"errors"
+	"slices"
+	"testing"
+
+	"newsread/query"
+	"newsread/story"
+	"newsread/terms"
+)
+
+// memStreams keeps what a StreamSink receives, as the loader keeps it on disk.
+type memStreams struct {
+	data []byte
+	ends []uint64 // ends[doc] is where doc's stream ends in data
+}
+
+func (m *memStreams) sink(first uint32, data []byte, ends []uint32) {
+	if int(first) != len(m.ends) {
+		panic("streams out of order")
+	}
+	base := uint64(len(m.data))
+	m.data = append(m.data, data...)
+	for _, e := range ends {
+		m.ends = append(m.ends, base+uint64(e))
+	}
+}
+
+func (m *memStreams) Stream(doc uint32, buf []byte) ([]byte, bool) {
+	if int(doc) >= len(m.ends) {
+		return buf, false
+	}
+	lo := uint64(0)
+	if doc > 0 {
+		lo = m.ends[doc-1]
+	}
+	return append(buf, m.data[lo:m.ends[doc]]...), true
+}
+
+// failingReader fails every read, so a test knows phrases were checked against streams.
+func failingReader(string) (story.Story, error) { return story.Story{}, errors.New("no text") }
+
+func TestPhrasesFromStreamsMatchText(t *testing.T) {
+	text, stories := synthIndex(t, 400)
+	streams := &memStreams{}
+	ix := New(failingReader)
+	ix.SetStreamSink(streams.sink)
+	for i := 0; i < len(stories); i += 37 {
+		ix.Add(stories[i:min(i+37, len(stories))])
+	}
+	if len(streams.ends) != len(stories) {
+		t.Fatalf("the sink got %d streams for %d stories", len(streams.ends), len(stories))
+	}
+	ix.SetStreams(streams)
+	// Phrases made of consecutive words of real bodies, plus common and absent ones.
+	phrases := []string{`"the government"`, `"police officials"`, `"of the"`, `"zzz qqq"`, `"the the"`}
+	for i := 0; i < len(stories); i += 50 {
+		if words := firstWords(stories[i].Body, 3); len(words) == 3 {
+			phrases = append(phrases, `"`+words[0]+" "+words[1]+`"`, `"`+words[0]+" "+words[1]+" "+words[2]+`"`)
+		}
+	}
+	found := 0
+	for _, p := range phrases {
+		f := Filter{Query: query.Parse(p)}
+		want, got := text.Search(f).Docs, ix.Search(f).Docs
+		if !slices.Equal(want, got) {
+			t.Errorf("%s: %d stories from streams, %d from text", p, len(got), len(want))
+		}
+		found += len(got)
+	}
+	if found == 0 {
+		t.Fatal("no phrase matched anything: the test checks nothing")
+	}
+}
+
+// firstWords returns the first n terms of body, in order.
+func firstWords(body string, n int) []string {
+	var out []string
+	terms.EachBytes(body, func(w []byte) {
+		if len(out) < n {
+			out = append(out, string(w))
+		}
+	})
+	return out
+}
+
+func TestStreamHasPhrase(t *testing.T) {
+	enc := func(ids ...uint32) []byte {
+		b := &batchTerms{seq: ids, body: [][2]int{{0, len(ids)}}}
+		global := make([]uint32, 1000)
+		for i := range global {
+			global[i] = uint32(i)
+		}
+		data, _ := encodeStreams(b, global, nil, nil)
+		return data
+	}
+	cases := []struct {
+		stream []uint32
+		phrase []uint32
+		want   bool
+	}{
+		{[]uint32{1, 2, 3}, []uint32{2, 3}, true},
+		{[]uint32{1, 2, 3}, []uint32{1, 3}, false},
+		{[]uint32{1, 1, 2}, []uint32{1, 2}, true},
+		{[]uint32{1, 2, 1, 2, 3}, []uint32{1, 2, 3}, true},
+		{[]uint32{5, 5, 5, 6}, []uint32{5, 5, 6}, true},
+		{[]uint32{300, 999}, []uint32{300, 999}, true},
+		{[]uint32{300}, []uint32{300, 999}, false},
+		{nil, []uint32{1, 2}, false},
+	}
+	for _, c := range cases {
+		if got := streamHasPhrase(enc(c.stream...), c.phrase); got != c.want {
+			t.Errorf("%v in %v: %v, want %v", c.phrase, c.stream, got, c.want)
+		}
+	}
+	if streamHasPhrase([]byte{0x80}, []uint32{0, 0}) {
+		t.Error("a broken stream matched")
+	}
+}

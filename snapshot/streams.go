@@ -1,0 +1,159 @@
+package snapshot
+
+import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"hash/crc32"
+	"io"
+	"os"
+	"path/filepath"
+)
+
+// The streams section follows the envelope: the end offset of every doc's stream (uint64,
+// little-endian), then the streams one after another. It is read on demand, a doc at a time,
+// so it costs no memory until a phrase is searched, and then only the page cache's.
+
+// StreamWriter gathers a load's term streams (it is an index.StreamSink) in a temporary file
+// beside the snapshot, until Save moves them into it.
+type StreamWriter struct {
+	f    *os.File
+	w    *bufio.Writer
+	ends []uint64 // by doc: where its stream ends
+	size uint64
+	crc  uint32 // of the data so far
+	err  error  // the first write error; the streams are then dropped
+}
+
+// NewStreamWriter starts gathering streams for the snapshot at path.
+func NewStreamWriter(path string) (*StreamWriter, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, err
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".streams-*")
+	if err != nil {
+		return nil, err
+	}
+	return &StreamWriter{f: f, w: bufio.NewWriterSize(f, 1<<20)}, nil
+}
+
+// Add takes the streams of docs first, first+1, …; docs must come in order, without gaps.
+func (sw *StreamWriter) Add(first uint32, data []byte, ends []uint32) {
+	if sw.err != nil {
+		return
+	}
+	if int(first) != len(sw.ends) {
+		sw.err = errors.New("streams out of order")
+		return
+	}
+	if _, err := sw.w.Write(data); err != nil {
+		sw.err = err
+		return
+	}
+	sw.crc = crc32.Update(sw.crc, castagnoli, data)
+	for _, e := range ends {
+		sw.ends = append(sw.ends, sw.size+uint64(e))
+	}
+	sw.size += uint64(len(data))
+}
+
+// Discard removes the temporary file.
+func (sw *StreamWriter) Discard() {
+	sw.f.Close()
+	os.Remove(sw.f.Name())
+}
+
+// streamsHeader is what the envelope says about the streams section.
+type streamsHeader struct {
+	docs    uint64 // 0: no streams
+	size    uint64 // bytes of stream data
+	endsCRC uint32
+	dataCRC uint32
+}
+
+func (sw *StreamWriter) header() (streamsHeader, []byte) {
+	ends := make([]byte, 8*len(sw.ends))
+	for i, e := range sw.ends {
+		binary.LittleEndian.PutUint64(ends[8*i:], e)
+	}
+	return streamsHeader{docs: uint64(len(sw.ends)), size: sw.size, endsCRC: crc32.Checksum(ends, castagnoli), dataCRC: sw.crc}, ends
+}
+
+// copyTo appends the gathered data to w.
+func (sw *StreamWriter) copyTo(w io.Writer) error {
+	if sw.err != nil {
+		return sw.err
+	}
+	if err := sw.w.Flush(); err != nil {
+		return err
+	}
+	if _, err := sw.f.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	n, err := io.Copy(w, sw.f)
+	if err == nil && uint64(n) != sw.size {
+		err = errors.New("streams file changed size")
+	}
+	return err
+}
+
+// Streams reads docs' term streams from a snapshot file (an index.Streams).
+type Streams struct {
+	f     *os.File
+	data  int64    // offset of the stream data in f
+	ends  []uint64 // by doc
+	limit uint64   // bytes of stream data
+}
+
+// Stream appends doc's stream to buf.
+func (s *Streams) Stream(doc uint32, buf []byte) ([]byte, bool) {
+	if int(doc) >= len(s.ends) {
+		return buf, false
+	}
+	lo, hi := uint64(0), s.ends[doc]
+	if doc > 0 {
+		lo = s.ends[doc-1]
+	}
+	if lo > hi || hi > s.limit {
+		return buf, false
+	}
+	n := len(buf)
+	buf = append(buf, make([]byte, hi-lo)...)
+	if _, err := s.f.ReadAt(buf[n:], s.data+int64(lo)); err != nil {
+		return buf[:n], false
+	}
+	return buf, true
+}
+
+// Close closes the snapshot file.
+func (s *Streams) Close() error { return s.f.Close() }
+
+// openStreams checks and opens the streams section of f, which starts at off.
+func openStreams(f *os.File, off int64, h streamsHeader) (*Streams, error) {
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if h.docs > uint64(info.Size()-off)/8 || uint64(off)+8*h.docs+h.size != uint64(info.Size()) {
+		return nil, errCorrupt
+	}
+	raw := make([]byte, 8*h.docs)
+	if _, err := f.ReadAt(raw, off); err != nil || crc32.Checksum(raw, castagnoli) != h.endsCRC {
+		return nil, errCorrupt
+	}
+	s := &Streams{f: f, data: off + int64(len(raw)), ends: make([]uint64, h.docs), limit: h.size}
+	prev := uint64(0)
+	for i := range s.ends {
+		e := binary.LittleEndian.Uint64(raw[8*i:])
+		if e < prev || e > h.size {
+			return nil, errCorrupt
+		}
+		s.ends[i], prev = e, e
+	}
+	// The data is checked once, streamed through a small buffer: it is not kept in memory.
+	sum := crc32.New(castagnoli)
+	if _, err := io.Copy(sum, io.NewSectionReader(f, s.data, int64(h.size))); err != nil || sum.Sum32() != h.dataCRC {
+		return nil, errCorrupt
+	}
+	return s, nil
+}
