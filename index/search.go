@@ -222,8 +222,8 @@ func (ix *Index) checkPhrases(ctx context.Context, root *query.Node) (map[*query
 // candidates are the docs that may hold a phrase, and what checking them needs.
 type candidates struct {
 	docs    []uint32
-	stories []story.Story // metadata of docs
-	ids     []uint32      // term ids of the phrase's words
+	stories []story.Story // metadata by doc (the index's own slice: only read)
+	pattern []byte        // the phrase as stream bytes
 	streams Streams       // nil: check the text
 }
 
@@ -233,23 +233,22 @@ func (ix *Index) phraseCandidates(words []string) candidates {
 	defer ix.mu.RUnlock()
 	var cand *roaring.Bitmap
 	c := candidates{streams: ix.streams}
+	ids := make([]uint32, 0, len(words))
 	for _, w := range words {
 		id, ok := ix.vocab.ids[w]
 		if !ok {
 			return candidates{}
 		}
-		c.ids = append(c.ids, id)
+		ids = append(ids, id)
 		if cand == nil {
 			cand = ix.vocab.any[id].Clone()
 		} else {
 			cand.And(ix.vocab.any[id])
 		}
 	}
+	c.pattern = phrasePattern(ids)
 	c.docs = cand.ToArray()
-	c.stories = make([]story.Story, len(c.docs))
-	for i, d := range c.docs {
-		c.stories[i] = ix.stories[d]
-	}
+	c.stories = ix.stories // Add only appends and Compact copies: the docs seen here stay as they are
 	return c
 }
 
@@ -267,23 +266,42 @@ func (ix *Index) checkText(ctx context.Context, words []string, c candidates) (*
 	for range workers {
 		wg.Go(func() {
 			var buf []byte
+			var ends []int
 			for {
 				lo := int(next.Add(stretch)) - stretch
 				if lo >= len(docs) || ctx.Err() != nil {
 					return
 				}
-				for i := lo; i < min(lo+stretch, len(docs)); i++ {
-					s := stories[i]
-					if hasPhrase(s.Title, words) || tagsHavePhrase(s.Tags, words) {
-						keep[i] = true
+				hi := min(lo+stretch, len(docs))
+				// The stretch's streams, read at once when its docs lie close enough together.
+				var data []byte
+				first, span := docs[lo], docs[hi-1]-docs[lo]+1
+				ranged := false
+				if c.streams != nil && int(span) <= 4*(hi-lo)+64 {
+					data, ends, ranged = c.streams.Range(first, first+span, buf[:0], ends[:0])
+					buf = data
+				}
+				for i := lo; i < hi; i++ {
+					if ranged {
+						k := docs[i] - first
+						start := 0
+						if k > 0 {
+							start = ends[k-1]
+						}
+						keep[i] = streamHasPhrase(data[start:ends[k]], c.pattern)
 						continue
 					}
 					if c.streams != nil {
-						var ok bool
-						if buf, ok = c.streams.Stream(docs[i], buf[:0]); ok {
-							keep[i] = streamHasPhrase(buf, c.ids)
+						if one, oneEnds, ok := c.streams.Range(docs[i], docs[i]+1, buf[:0], ends[:0]); ok {
+							buf, ends = one, oneEnds
+							keep[i] = streamHasPhrase(one, c.pattern)
 							continue
 						}
+					}
+					s := stories[docs[i]]
+					if hasPhrase(s.Title, words) || tagsHavePhrase(s.Tags, words) {
+						keep[i] = true
+						continue
 					}
 					if ix.read == nil {
 						continue

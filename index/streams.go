@@ -1,24 +1,32 @@
 package index
 
 import (
+	"bytes"
 	"encoding/binary"
-	"slices"
 )
 
-// A body's term stream is its terms in order, each written as the uvarint of its term id.
-// Phrases are checked against streams rather than story text when a Streams is set: a few
-// hundred bytes per story instead of reading and tokenising a file.
+// A story's term stream is the terms of its title, body and each tag in order, each written as
+// the uvarint of its term id + 1, and each field ended by a 0 byte (which no term's bytes
+// hold, so no phrase spans two fields). Phrases are checked against streams rather than story
+// text when a Streams is set: a few hundred bytes per story instead of reading and
+// tokenising a file.
 
-// StreamSink receives the term streams of the bodies as they are indexed: data holds the
+// fieldBreak ends a field in batchTerms.seq.
+const fieldBreak = ^uint32(0)
+
+// StreamSink receives the term streams of the stories as they are indexed: data holds the
 // streams of docs first, first+1, … one after another, and ends[i] is where doc first+i's
 // stream ends within data. It is called once per Add, outside the index's locks, in doc
 // order, and must not keep data or ends.
 type StreamSink func(first uint32, data []byte, ends []uint32)
 
-// Streams gives back the term stream of a doc's body, appended to buf; ok is false when it
-// cannot (the caller then reads the story's text).
+// Streams gives back the term streams of docs.
 type Streams interface {
-	Stream(doc uint32, buf []byte) (stream []byte, ok bool)
+	// Range appends the streams of docs lo, lo+1, … hi-1 to buf, one after another, and
+	// appends to ends where each ends in the returned slice; ok is false when it cannot (the
+	// caller then reads the stories' text). A range of docs is read at once, since phrase
+	// candidates are often close together.
+	Range(lo, hi uint32, buf []byte, ends []int) (data []byte, docEnds []int, ok bool)
 }
 
 // SetStreamSink makes every later Add hand its bodies' term streams to sink.
@@ -28,56 +36,50 @@ func (ix *Index) SetStreamSink(sink StreamSink) {
 	ix.sink = sink
 }
 
-// SetStreams makes phrase checks read bodies' term streams from s (nil: from the text).
+// SetStreams makes phrase checks read term streams from s (nil: the stories' text).
 func (ix *Index) SetStreams(s Streams) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	ix.streams = s
 }
 
-// encodeStreams writes the bodies of a part's stories as streams of global term ids.
+// encodeStreams writes a part's stories as streams of global term ids.
 func encodeStreams(b *batchTerms, global []uint32, data []byte, ends []uint32) ([]byte, []uint32) {
-	for _, span := range b.body {
+	for _, span := range b.spans {
 		for _, local := range b.seq[span[0]:span[1]] {
-			data = binary.AppendUvarint(data, uint64(global[local]))
+			if local == fieldBreak {
+				data = append(data, 0)
+			} else {
+				data = binary.AppendUvarint(data, uint64(global[local])+1)
+			}
 		}
 		ends = append(ends, uint32(len(data)))
 	}
 	return data, ends
 }
 
-// streamHasPhrase reports whether stream holds the term ids of a phrase consecutively.
-func streamHasPhrase(stream []byte, ids []uint32) bool {
-	matched := 0
-	for len(stream) > 0 {
-		v, n := binary.Uvarint(stream)
-		if n <= 0 {
-			return false
-		}
-		stream = stream[n:]
-		for {
-			if uint32(v) == ids[matched] && v <= uint64(^uint32(0)) {
-				matched++
-				if matched == len(ids) {
-					return true
-				}
-				break
-			}
-			if matched == 0 {
-				break
-			}
-			matched = restartIDs(ids, matched)
-		}
+// phrasePattern is the stream bytes of a phrase's term ids.
+func phrasePattern(ids []uint32) []byte {
+	var p []byte
+	for _, id := range ids {
+		p = binary.AppendUvarint(p, uint64(id)+1)
 	}
-	return false
+	return p
 }
 
-// restartIDs is restart for term ids.
-func restartIDs(ids []uint32, matched int) int {
-	for k := matched - 1; k > 0; k-- {
-		if slices.Equal(ids[matched-k:matched], ids[:k]) {
-			return k
+// streamHasPhrase reports whether stream holds pattern (a phrasePattern) at a term boundary.
+// A uvarint's last byte is the only one below 0x80, so a match is a whole run of terms exactly
+// when it starts the stream or follows such a byte; the search itself is bytes.Index.
+func streamHasPhrase(stream, pattern []byte) bool {
+	for off := 0; ; {
+		i := bytes.Index(stream[off:], pattern)
+		if i < 0 {
+			return false
 		}
+		at := off + i
+		if at == 0 || stream[at-1] < 0x80 {
+			return true
+		}
+		off = at + 1
 	}
-	return 0
 }

@@ -27,15 +27,19 @@ func (m *memStreams) sink(first uint32, data []byte, ends []uint32) {
 	}
 }
 
-func (m *memStreams) Stream(doc uint32, buf []byte) ([]byte, bool) {
-	if int(doc) >= len(m.ends) {
-		return buf, false
+func (m *memStreams) Range(lo, hi uint32, buf []byte, ends []int) ([]byte, []int, bool) {
+	if int(hi) > len(m.ends) || lo >= hi {
+		return buf, ends, false
 	}
-	lo := uint64(0)
-	if doc > 0 {
-		lo = m.ends[doc-1]
+	for doc := lo; doc < hi; doc++ {
+		start := uint64(0)
+		if doc > 0 {
+			start = m.ends[doc-1]
+		}
+		buf = append(buf, m.data[start:m.ends[doc]]...)
+		ends = append(ends, len(buf))
 	}
-	return append(buf, m.data[lo:m.ends[doc]]...), true
+	return buf, ends, true
 }
 
 // failingReader fails every read, so a test knows phrases were checked against streams.
@@ -87,7 +91,7 @@ func firstWords(body string, n int) []string {
 
 func TestStreamHasPhrase(t *testing.T) {
 	enc := func(ids ...uint32) []byte {
-		b := &batchTerms{seq: ids, body: [][2]int{{0, len(ids)}}}
+		b := &batchTerms{seq: ids, spans: [][2]int{{0, len(ids)}}}
 		global := make([]uint32, 1000)
 		for i := range global {
 			global[i] = uint32(i)
@@ -107,14 +111,20 @@ func TestStreamHasPhrase(t *testing.T) {
 		{[]uint32{5, 5, 5, 6}, []uint32{5, 5, 6}, true},
 		{[]uint32{300, 999}, []uint32{300, 999}, true},
 		{[]uint32{300}, []uint32{300, 999}, false},
+		{[]uint32{300, 2, 5}, []uint32{2, 5}, true},
+		{[]uint32{1, fieldBreak, 2}, []uint32{1, 2}, false},
+		{[]uint32{1, fieldBreak, 1, 2}, []uint32{1, 2}, true},
+		{[]uint32{1, 300, 2, 5}, []uint32{300, 2}, true},
 		{nil, []uint32{1, 2}, false},
 	}
 	for _, c := range cases {
-		if got := streamHasPhrase(enc(c.stream...), c.phrase); got != c.want {
+		if got := streamHasPhrase(enc(c.stream...), phrasePattern(c.phrase)); got != c.want {
 			t.Errorf("%v in %v: %v, want %v", c.phrase, c.stream, got, c.want)
 		}
 	}
-	if streamHasPhrase([]byte{0x80}, []uint32{0, 0}) {
-		t.Error("a broken stream matched")
+	// 300 is written as 301, 0xad 0x02: the 0x02 ending it must not start a match of the
+	// phrase [1 5], written 0x02 0x06.
+	if streamHasPhrase(enc(300, 5), phrasePattern([]uint32{1, 5})) {
+		t.Error("a match inside a term's bytes counted")
 	}
 }

@@ -32,8 +32,8 @@ type batchTerms struct {
 	names []string   // local term id → term
 	docs  [][]uint32 // per story: distinct local term ids in title, body or tags
 	title [][]uint32 // per story: distinct local term ids in the title
-	seq   []uint32   // body terms in order (local ids), when streams are wanted
-	body  [][2]int   // per story: its body's span of seq, when streams are wanted
+	seq   []uint32   // when streams are wanted: each story's fields' terms in order (local ids), each field ended by fieldBreak
+	spans [][2]int   // when streams are wanted: per story, its part of seq
 }
 
 // tokenize gathers the terms of stories, in parallel: one part of the batch per CPU. With
@@ -83,18 +83,22 @@ func tokenizePart(stories []story.Story, streams bool) *batchTerms {
 			}
 			return id
 		}
-		terms.EachHashed(s.Title, func(w []byte, h uint64) { add(w, h, true) })
-		if streams {
-			start := len(b.seq)
-			terms.EachHashed(s.Body, func(w []byte, h uint64) {
-				b.seq = append(b.seq, add(w, h, false))
-			})
-			b.body = append(b.body, [2]int{start, len(b.seq)})
-		} else {
-			terms.EachHashed(s.Body, func(w []byte, h uint64) { add(w, h, false) })
+		field := func(text string, inTitle bool) {
+			if !streams {
+				terms.EachHashed(text, func(w []byte, h uint64) { add(w, h, inTitle) })
+				return
+			}
+			terms.EachHashed(text, func(w []byte, h uint64) { b.seq = append(b.seq, add(w, h, inTitle)) })
+			b.seq = append(b.seq, fieldBreak)
 		}
+		start := len(b.seq)
+		field(s.Title, true)
+		field(s.Body, false)
 		for _, t := range s.Tags {
-			terms.EachHashed(t, func(w []byte, h uint64) { add(w, h, false) })
+			field(t, false)
+		}
+		if streams {
+			b.spans = append(b.spans, [2]int{start, len(b.seq)})
 		}
 		spans[i].doc = [2]int{len(flat), len(flat) + len(doc)}
 		flat = append(flat, doc...)

@@ -35,16 +35,24 @@ func streamsOf(t *testing.T, path string) *StreamWriter {
 	return sw
 }
 
+// readAll reads each doc alone, then all three at once, after a prefix in the buffer.
 func readAll(t *testing.T, s *Streams) []string {
 	t.Helper()
 	var out []string
 	for doc := range uint32(4) {
-		b, ok := s.Stream(doc, []byte("x"))
+		b, ends, ok := s.Range(doc, doc+1, []byte("x"), nil)
 		if !ok {
 			out = append(out, "-")
 			continue
 		}
+		if len(ends) != 1 || ends[0] != len(b) {
+			t.Errorf("doc %d: ends %v for %d bytes", doc, ends, len(b))
+		}
 		out = append(out, string(b))
+	}
+	b, ends, ok := s.Range(0, 3, []byte("x"), nil)
+	if !ok || string(b) != "xabcde" || !slices.Equal(ends, []int{3, 3, 6}) {
+		t.Errorf("docs 0-2 at once: %q, ends %v, ok %v", b, ends, ok)
 	}
 	return out
 }

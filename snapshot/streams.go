@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 )
 
 // The streams section follows the envelope: the end offset of every doc's stream (uint64,
@@ -105,24 +106,28 @@ type Streams struct {
 	limit uint64   // bytes of stream data
 }
 
-// Stream appends doc's stream to buf.
-func (s *Streams) Stream(doc uint32, buf []byte) ([]byte, bool) {
-	if int(doc) >= len(s.ends) {
-		return buf, false
+// Range appends the streams of docs lo…hi-1 to buf with one read, and where each ends.
+func (s *Streams) Range(lo, hi uint32, buf []byte, ends []int) ([]byte, []int, bool) {
+	if lo >= hi || int(hi) > len(s.ends) {
+		return buf, ends, false
 	}
-	lo, hi := uint64(0), s.ends[doc]
-	if doc > 0 {
-		lo = s.ends[doc-1]
+	start := uint64(0)
+	if lo > 0 {
+		start = s.ends[lo-1]
 	}
-	if lo > hi || hi > s.limit {
-		return buf, false
+	stop := s.ends[hi-1]
+	if start > stop || stop > s.limit {
+		return buf, ends, false
 	}
 	n := len(buf)
-	buf = append(buf, make([]byte, hi-lo)...)
-	if _, err := s.f.ReadAt(buf[n:], s.data+int64(lo)); err != nil {
-		return buf[:n], false
+	buf = slices.Grow(buf, int(stop-start))[:n+int(stop-start)]
+	if _, err := s.f.ReadAt(buf[n:], s.data+int64(start)); err != nil {
+		return buf[:n], ends, false
 	}
-	return buf, true
+	for doc := lo; doc < hi; doc++ {
+		ends = append(ends, n+int(s.ends[doc]-start))
+	}
+	return buf, ends, true
 }
 
 // Close closes the snapshot file.
