@@ -125,6 +125,7 @@ func restore(ctx context.Context, lib *library.Library, ix *index.Index, path st
 	if got.snap.Streams != nil {
 		ix.SetStreams(got.snap.Streams)
 	}
+	snapshot.Used(path)
 	report(Progress{Warnings: got.snap.Warnings, Found: len(files), Done: true, Restored: true})
 	return true
 }

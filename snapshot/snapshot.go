@@ -20,6 +20,8 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"slices"
+	"strings"
+	"time"
 
 	"newsread/library"
 	"newsread/wire"
@@ -196,6 +198,49 @@ func encodeHead(s *Snapshot, sh streamsHeader) []byte {
 	return e.Buf
 }
 
+// Used marks the snapshot at path as used now, so that Prune keeps it.
+func Used(path string) {
+	now := time.Now()
+	os.Chtimes(path, now, now)
+}
+
+// Unused is how long a snapshot may go unused before Prune removes it; the temporary files of
+// a save that never finished (the program was killed) go after a day.
+const (
+	Unused     = 30 * 24 * time.Hour
+	unfinished = 24 * time.Hour
+)
+
+// Prune removes from dir the snapshots unused for longer than Unused, and the leftovers of
+// saves that never finished. It returns how many files it removed.
+func Prune(dir string) int {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return 0
+	}
+	removed := 0
+	for _, e := range entries {
+		name := e.Name()
+		var age time.Duration
+		switch {
+		case strings.HasSuffix(name, ".snapshot"):
+			age = Unused
+		case strings.Contains(name, ".snapshot.tmp-"), strings.Contains(name, ".snapshot.streams-"):
+			age = unfinished
+		default:
+			continue
+		}
+		info, err := e.Info()
+		if err != nil || time.Since(info.ModTime()) < age {
+			continue
+		}
+		if os.Remove(filepath.Join(dir, name)) == nil {
+			removed++
+		}
+	}
+	return removed
+}
+
 // Save writes s, and the streams gathered by sw when it is not nil, to path atomically: to a
 // temporary file in the same folder, then renamed over the old snapshot, so a reader sees the
 // old file or the new one and never half of either. The folder is created if needed. With sw,
@@ -208,6 +253,7 @@ func Save(path string, s *Snapshot, sw *StreamWriter) (*Streams, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, err
 	}
+	Prune(dir)
 	tmp, err := os.CreateTemp(dir, filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return nil, err

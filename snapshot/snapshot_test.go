@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+	"time"
 
 	"newsread/library"
 )
@@ -211,4 +212,36 @@ func FuzzDecodeHead(f *testing.F) {
 			t.Fatalf("a decoded head does not survive a round trip (%v)", err)
 		}
 	})
+}
+
+func TestPrune(t *testing.T) {
+	dir := t.TempDir()
+	old := time.Now().Add(-Unused - time.Hour)
+	files := map[string]time.Time{
+		"kept.snapshot":              time.Now(),
+		"old.snapshot":               old,
+		"old.snapshot.tmp-123":       old,
+		"old.snapshot.streams-456":   old,
+		"fresh.snapshot.streams-789": time.Now(),
+		"not-ours.txt":               old,
+		"used-again.snapshot":        old,
+	}
+	for name, mtime := range files {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, nil, 0o600)
+		os.Chtimes(p, mtime, mtime)
+	}
+	Used(filepath.Join(dir, "used-again.snapshot"))
+	if n := Prune(dir); n != 3 {
+		t.Errorf("Prune removed %d files, want 3", n)
+	}
+	var left []string
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		left = append(left, e.Name())
+	}
+	want := []string{"fresh.snapshot.streams-789", "kept.snapshot", "not-ours.txt", "used-again.snapshot"}
+	if !slices.Equal(left, want) {
+		t.Errorf("left %v, want %v", left, want)
+	}
 }
