@@ -125,10 +125,7 @@ func (ix *Index) Add(stories []story.Story) {
 	parts := tokenize(stories, sink != nil)
 	base, globals := ix.add(stories, parts)
 	if sink != nil {
-		data, ends := []byte(nil), make([]uint32, 0, len(stories))
-		for i, b := range parts {
-			data, ends = encodeStreams(b, globals[i], data, ends)
-		}
+		data, ends := encodeParts(parts, globals)
 		sink(base, data, ends)
 	}
 }

@@ -3,6 +3,7 @@ package index
 import (
 	"bytes"
 	"encoding/binary"
+	"sync"
 )
 
 // A story's term stream is the terms of its title, body and each tag in order, each written as
@@ -41,6 +42,28 @@ func (ix *Index) SetStreams(s Streams) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	ix.streams = s
+}
+
+// encodeParts writes the streams of a batch's parts, each part on a CPU of its own, and joins
+// them.
+func encodeParts(parts []*batchTerms, globals [][]uint32) ([]byte, []uint32) {
+	datas, endss := make([][]byte, len(parts)), make([][]uint32, len(parts))
+	var wg sync.WaitGroup
+	for i, b := range parts {
+		wg.Go(func() {
+			datas[i], endss[i] = encodeStreams(b, globals[i], make([]byte, 0, 2*len(b.seq)), make([]uint32, 0, len(b.spans)))
+		})
+	}
+	wg.Wait()
+	data, ends := datas[0], endss[0]
+	for i := 1; i < len(parts); i++ {
+		base := uint32(len(data))
+		data = append(data, datas[i]...)
+		for _, e := range endss[i] {
+			ends = append(ends, base+e)
+		}
+	}
+	return data, ends
 }
 
 // encodeStreams writes a part's stories as streams of global term ids.

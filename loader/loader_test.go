@@ -36,6 +36,10 @@ func testLibrary(t *testing.T, n int) string {
 // age dates every file under dir an hour ago.
 func age(t *testing.T, dir string) {
 	t.Helper()
+	ageDir(dir)
+}
+
+func ageDir(dir string) {
 	old := time.Now().Add(-time.Hour)
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {

@@ -1,0 +1,123 @@
+package loader
+
+// Benchmarks of filling an index from a generated library of 100,000 stories (205 MB), the
+// way the reader starts (see PERFORMANCE.md):
+//
+//	go test ./loader -run XXX -bench . -benchtime 5x
+//
+// "cold" parses and indexes every file and saves a snapshot (with the phrase streams);
+// "warm" restores that snapshot after checking every file's size and time; "nocache" is a
+// cold load that keeps nothing, as with --no-cache.
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"newsread/index"
+	"newsread/library"
+	"newsread/snapshot"
+	"newsread/synth"
+)
+
+const benchN = 100_000
+
+var (
+	benchOnce sync.Once
+	benchDir  string
+	benchErr  error
+)
+
+func benchLibrary(b *testing.B) string {
+	b.Helper()
+	benchOnce.Do(func() {
+		if benchDir, benchErr = os.MkdirTemp("", "newsread-loader-bench-"); benchErr != nil {
+			return
+		}
+		lib := filepath.Join(benchDir, "lib")
+		if _, benchErr = synth.Generate(lib, synth.Options{N: benchN, Seed: 1}); benchErr == nil {
+			ageDir(lib)
+		}
+	})
+	if benchErr != nil {
+		b.Fatal(benchErr)
+	}
+	return filepath.Join(benchDir, "lib")
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if benchDir != "" {
+		os.RemoveAll(benchDir)
+	}
+	os.Exit(code)
+}
+
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+func BenchmarkFill100k(b *testing.B) {
+	dir := benchLibrary(b)
+	lib, err := library.Paths([]string{dir})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, mode := range []string{"nocache", "cold", "warm"} {
+		b.Run(mode, func(b *testing.B) {
+			cache := filepath.Join(benchDir, "cache-"+mode)
+			if mode == "warm" {
+				fillOnce(b, lib, cache) // the snapshot to restore
+			}
+			var cpu, done time.Duration
+			for b.Loop() {
+				if mode == "cold" {
+					os.RemoveAll(cache)
+				}
+				dirFor := cache
+				if mode == "nocache" {
+					dirFor = ""
+				}
+				c, start := cpuTime(), time.Now()
+				ix := index.New(lib.Read)
+				Fill(context.Background(), lib, ix, Options{CacheDir: dirFor}, func(p Progress) {
+					if p.Done {
+						done += time.Since(start)
+						if p.Restored != (mode == "warm") {
+							b.Fatalf("%s: restored %v", mode, p.Restored)
+						}
+					}
+				})
+				ix.Search(index.Filter{}) // searchable: sorts the vocabulary
+				cpu += cpuTime() - c
+				if ix.Len() != benchN {
+					b.Fatalf("%d stories, want %d", ix.Len(), benchN)
+				}
+				runtime.GC()
+			}
+			b.ReportMetric(float64(done)/1e6/float64(b.N), "ms-to-done")
+			b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
+			if mode != "nocache" {
+				if info, err := os.Stat(snapshot.Path(cache, []string{dir})); err == nil {
+					b.ReportMetric(float64(info.Size())/1e6, "MB-snapshot")
+				}
+			}
+		})
+	}
+}
+
+func fillOnce(b *testing.B, lib *library.Library, cache string) {
+	ix := index.New(lib.Read)
+	Fill(context.Background(), lib, ix, Options{CacheDir: cache}, func(Progress) {})
+	if _, err := os.Stat(snapshot.Path(cache, lib.Roots())); err != nil {
+		b.Fatal(fmt.Errorf("no snapshot to restore: %w", err))
+	}
+}
