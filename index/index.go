@@ -146,11 +146,14 @@ func (ix *Index) add(stories []story.Story, parts []*batchTerms) (uint32, [][]ui
 			ix.addTag(t, doc)
 		}
 	}
-	first := base
+	docs := make([]uint32, len(stories))
+	for i := range docs {
+		docs[i] = base + uint32(i)
+	}
 	globals := make([][]uint32, len(parts))
 	for i, b := range parts {
-		globals[i] = ix.vocab.merge(b, first)
-		first += uint32(len(b.docs))
+		globals[i] = ix.vocab.merge(b, docs[:len(b.docs)])
+		docs = docs[len(b.docs):]
 	}
 	ix.reorder(base)
 	ix.rebuildTagList()

@@ -113,9 +113,9 @@ func tokenizePart(stories []story.Story, streams bool) *batchTerms {
 	return b
 }
 
-// merge adds a batch whose first story is doc base, and returns the global id of each of the
-// batch's local term ids.
-func (v *vocabulary) merge(b *batchTerms, base uint32) []uint32 {
+// merge adds a batch whose stories are docs (ascending), and returns the global id of each of
+// the batch's local term ids.
+func (v *vocabulary) merge(b *batchTerms, docs []uint32) []uint32 {
 	global := make([]uint32, len(b.names))
 	for local, name := range b.names {
 		id, ok := v.ids[name]
@@ -131,8 +131,8 @@ func (v *vocabulary) merge(b *batchTerms, base uint32) []uint32 {
 	}
 	// Gather each term's docs (ascending) and add them at once: AddMany on sorted input costs
 	// far less than an Add per (term, doc).
-	any := postings(b.docs, len(b.names), base)
-	title := postings(b.title, len(b.names), base)
+	any := postings(b.docs, len(b.names), docs)
+	title := postings(b.title, len(b.names), docs)
 	for local, docs := range any {
 		if len(docs) > 0 {
 			v.any[global[local]].AddMany(docs)
@@ -152,8 +152,9 @@ func (v *vocabulary) merge(b *batchTerms, base uint32) []uint32 {
 	return global
 }
 
-// postings turns per-doc term lists into per-term doc lists, in doc order.
-func postings(perDoc [][]uint32, terms int, base uint32) [][]uint32 {
+// postings turns per-story term lists into per-term doc lists, in doc order; story i is
+// doc docs[i].
+func postings(perDoc [][]uint32, terms int, docs []uint32) [][]uint32 {
 	counts := make([]int, terms)
 	total := 0
 	for _, ids := range perDoc {
@@ -171,7 +172,7 @@ func postings(perDoc [][]uint32, terms int, base uint32) [][]uint32 {
 	}
 	for i, ids := range perDoc {
 		for _, id := range ids {
-			out[id] = append(out[id], base+uint32(i))
+			out[id] = append(out[id], docs[i])
 		}
 	}
 	return out
