@@ -23,6 +23,12 @@ type Warning struct {
 	Path, Reason string
 }
 
+// duplicateReason starts the reason of a story skipped because an earlier one has its id.
+const duplicateReason = "skipped: duplicate of "
+
+// IsDuplicate reports whether the warning is a story skipped as a duplicate of an earlier one.
+func (w Warning) IsDuplicate() bool { return strings.HasPrefix(w.Reason, duplicateReason) }
+
 // String is the warning as one line of printable text: a path holding escape sequences or
 // control characters is quoted.
 func (w Warning) String() string { return story.Printable(w.Path) + ": " + w.Reason }

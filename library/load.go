@@ -218,7 +218,7 @@ func (o *orderer) add(r result) {
 		o.batch.Warnings = append(o.batch.Warnings, r.warnings...)
 		if r.ok {
 			if first, dup := o.seen[r.story.ID]; dup {
-				o.batch.Warnings = append(o.batch.Warnings, Warning{r.story.Source, "skipped: duplicate of " + story.Printable(first)})
+				o.batch.Warnings = append(o.batch.Warnings, Warning{r.story.Source, duplicateReason + story.Printable(first)})
 			} else {
 				o.seen[r.story.ID] = r.story.Source
 				o.batch.Stories = append(o.batch.Stories, r.story)

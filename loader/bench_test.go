@@ -6,8 +6,9 @@ package loader
 //	go test ./loader -run XXX -bench . -benchtime 5x
 //
 // "cold" parses and indexes every file and saves a snapshot (with the phrase streams);
-// "warm" restores that snapshot after checking every file's size and time; "nocache" is a
-// cold load that keeps nothing, as with --no-cache.
+// "warm" restores that snapshot after checking every file's size and time; "patch" restores
+// it with 100 changed files parsed again (and saves the result); "nocache" is a cold load that
+// keeps nothing, as with --no-cache.
 
 import (
 	"context"
@@ -71,16 +72,30 @@ func BenchmarkFill100k(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	for _, mode := range []string{"nocache", "cold", "warm"} {
+	for _, mode := range []string{"nocache", "cold", "warm", "patch"} {
 		b.Run(mode, func(b *testing.B) {
 			cache := filepath.Join(benchDir, "cache-"+mode)
-			if mode == "warm" {
+			snap := snapshot.Path(cache, []string{dir})
+			var orig []byte
+			if mode == "warm" || mode == "patch" {
 				fillOnce(b, lib, cache) // the snapshot to restore
+				orig, _ = os.ReadFile(snap)
 			}
+			round := 0
 			var cpu, done time.Duration
 			for b.Loop() {
 				if mode == "cold" {
 					os.RemoveAll(cache)
+				}
+				if mode == "patch" { // 100 files touched since the snapshot was saved
+					b.StopTimer()
+					os.WriteFile(snap, orig, 0o600)
+					round++
+					when := time.Now().Add(-time.Hour + time.Duration(round)*time.Second)
+					for i := 0; i < benchN; i += benchN / 100 {
+						os.Chtimes(filepath.Join(dir, synth.Name(i, synth.Options{N: benchN, Seed: 1})), when, when)
+					}
+					b.StartTimer()
 				}
 				dirFor := cache
 				if mode == "nocache" {
@@ -91,7 +106,7 @@ func BenchmarkFill100k(b *testing.B) {
 				Fill(context.Background(), lib, ix, Options{CacheDir: dirFor}, func(p Progress) {
 					if p.Done {
 						done += time.Since(start)
-						if p.Restored != (mode == "warm") {
+						if p.Restored != (mode == "warm" || mode == "patch") || p.Patched != (mode == "patch") {
 							b.Fatalf("%s: restored %v", mode, p.Restored)
 						}
 					}

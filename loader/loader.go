@@ -1,7 +1,8 @@
 // Package loader fills an index from a library. When the library is folders on disk and a
 // snapshot of an earlier load is still true to every file (same paths, sizes and times), it
-// restores that; otherwise it parses and indexes the stories in batches, overlapping the two,
-// and afterwards saves a new snapshot. It reports progress to its caller and never imports UI
+// restores that; when a few files changed, it patches the snapshot's index with just those;
+// otherwise it parses and indexes the stories in batches, overlapping the two. After a patch
+// or a full load it saves a new snapshot. It reports progress to its caller and never imports UI
 // code; memory policy and presentation are the caller's.
 package loader
 
@@ -20,6 +21,7 @@ type Progress struct {
 	Found    int               // story files found so far
 	Done     bool              // the last report: every story is in the index
 	Restored bool              // the index came from a snapshot
+	Patched  bool              // …with the files that changed since it was saved
 }
 
 // Options configure a load.
@@ -38,11 +40,13 @@ func Fill(ctx context.Context, lib *library.Library, ix *index.Index, opt Option
 	path := ""
 	if opt.CacheDir != "" && lib.Roots() != nil {
 		path = snapshot.Path(opt.CacheDir, lib.Roots())
-		if restore(ctx, lib, ix, path, report) {
+	}
+	start := time.Now()
+	if path != "" {
+		if restore(ctx, lib, ix, path, start, report) {
 			return
 		}
 	}
-	start := time.Now()
 	var sw *snapshot.StreamWriter
 	if path != "" {
 		if w, err := snapshot.NewStreamWriter(path); err == nil {
@@ -62,19 +66,17 @@ func Fill(ctx context.Context, lib *library.Library, ix *index.Index, opt Option
 		return
 	}
 	ix.SetStreamSink(nil)
-	if !save(ctx, lib, ix, path, start, warnings, sw) {
+	files, err := lib.Files(ctx)
+	if err != nil || !save(ctx, ix, path, start, files, warnings, sw) {
 		sw.Discard()
 	}
 }
 
-// save writes the snapshot of a load that started at start, unless a file was written while
-// it ran, and gives ix the saved streams. It reports whether it handed sw to snapshot.Save.
-func save(ctx context.Context, lib *library.Library, ix *index.Index, path string, start time.Time, warnings []library.Warning, sw *snapshot.StreamWriter) bool {
+// save writes the snapshot of a load of files that started at start, unless a file was
+// written while it ran, and gives ix the saved streams (sw's, when not nil). It reports
+// whether it handed sw to snapshot.Save, which disposes of it.
+func save(ctx context.Context, ix *index.Index, path string, start time.Time, files []library.File, warnings []library.Warning, sw *snapshot.StreamWriter) bool {
 	if ctx.Err() != nil {
-		return false
-	}
-	files, err := lib.Files(ctx)
-	if err != nil {
 		return false
 	}
 	for _, f := range files {
@@ -87,46 +89,9 @@ func save(ctx context.Context, lib *library.Library, ix *index.Index, path strin
 		return false
 	}
 	// A cache: a failed save costs the next start its speed, nothing else.
-	if streams, err := snapshot.Save(path, &snapshot.Snapshot{Files: files, Warnings: warnings, Index: data}, sw); err == nil {
+	if streams, err := snapshot.Save(path, &snapshot.Snapshot{Files: files, Warnings: warnings, Index: data}, sw); err == nil && streams != nil {
 		ix.SetStreams(streams)
 	}
-	return true
-}
-
-// restore fills ix from the snapshot at path if it is true to every file of lib. The snapshot
-// is read while the files are looked at.
-func restore(ctx context.Context, lib *library.Library, ix *index.Index, path string, report func(Progress)) bool {
-	type loaded struct {
-		snap *snapshot.Snapshot
-		err  error
-	}
-	ch := make(chan loaded, 1)
-	go func() {
-		s, err := snapshot.Load(path)
-		ch <- loaded{s, err}
-	}()
-	files, err := lib.Files(ctx)
-	got := <-ch
-	if got.err != nil {
-		return false
-	}
-	if err != nil || !got.snap.Fresh(files) {
-		if got.snap.Streams != nil {
-			got.snap.Streams.Close()
-		}
-		return false
-	}
-	if ix.Restore(got.snap.Index) != nil {
-		if got.snap.Streams != nil {
-			got.snap.Streams.Close()
-		}
-		return false
-	}
-	if got.snap.Streams != nil {
-		ix.SetStreams(got.snap.Streams)
-	}
-	snapshot.Used(path)
-	report(Progress{Warnings: got.snap.Warnings, Found: len(files), Done: true, Restored: true})
 	return true
 }
 

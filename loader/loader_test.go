@@ -18,14 +18,11 @@ import (
 	"newsread/synth"
 )
 
-// library builds a folder of n generated stories plus the hostile files, every file dated an
-// hour ago, so a load may trust their times.
+// testLibrary builds a folder of n generated stories plus the hostile files (which include a
+// duplicate story), every file dated an hour ago, so a load may trust their times.
 func testLibrary(t *testing.T, n int) string {
 	t.Helper()
-	dir := t.TempDir()
-	if _, err := synth.Generate(filepath.Join(dir, "synth"), synth.Options{N: n, Seed: 3}); err != nil {
-		t.Fatal(err)
-	}
+	dir := synthLibrary(t, n)
 	if _, err := synth.Hostile(filepath.Join(dir, "hostile")); err != nil {
 		t.Fatal(err)
 	}
@@ -33,16 +30,36 @@ func testLibrary(t *testing.T, n int) string {
 	return dir
 }
 
-// age dates every file under dir an hour ago.
+// synthLibrary builds a folder of n generated stories in dir/synth, dated an hour ago.
+func synthLibrary(t *testing.T, n int) string {
+	t.Helper()
+	dir := t.TempDir()
+	if _, err := synth.Generate(filepath.Join(dir, "synth"), synth.Options{N: n, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
+	age(t, dir)
+	return dir
+}
+
+// age dates the files under dir written in the last minute an hour ago (each call's hour ago
+// a little later than the last's), so a load trusts their times and unchanged files keep
+// theirs.
 func age(t *testing.T, dir string) {
 	t.Helper()
 	ageDir(dir)
 }
 
+var ageCalls int
+
 func ageDir(dir string) {
-	old := time.Now().Add(-time.Hour)
+	ageCalls++
+	now := time.Now()
+	old := now.Add(-time.Hour + time.Duration(ageCalls)*time.Second)
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		if info, err := d.Info(); err == nil && info.ModTime().After(now.Add(-time.Minute)) {
 			os.Chtimes(p, old, old)
 		}
 		return nil
@@ -140,7 +157,8 @@ func TestSnapshotReusedUntilAFileChanges(t *testing.T) {
 	}
 	sameIndex(t, cold.ix, warm.ix)
 
-	// Each change to the library is seen: the next load parses again and is right.
+	// Each change to the library is seen. The library holds a duplicate story, so the next load
+	// parses everything again (a patch cannot tell which copy a full walk would keep).
 	victim := filepath.Join(dir, "synth", synth.Name(7, synth.Options{N: 300, Seed: 3}))
 	changes := []struct {
 		name   string
@@ -165,7 +183,7 @@ func TestSnapshotReusedUntilAFileChanges(t *testing.T) {
 		c.change()
 		age(t, dir)
 		r := fill(t, dir, cache)
-		if r.last.Restored || !c.check(r.ix) {
+		if r.last.Restored || r.last.Patched || !c.check(r.ix) {
 			t.Fatalf("%s file: restored %v, or the index does not show the change", c.name, r.last.Restored)
 		}
 		again := fill(t, dir, cache)
@@ -219,5 +237,74 @@ func TestNoCacheDirAndEmbedded(t *testing.T) {
 	entries, _ := os.ReadDir(cache)
 	if ix.Len() == 0 || len(entries) != 0 {
 		t.Errorf("embedded: %d stories, %d files in the cache folder; want stories and no snapshot", ix.Len(), len(entries))
+	}
+}
+
+// A few changed files patch the snapshot: the result is what a full load gives, phrases are
+// still answered from streams, and the patched snapshot is used next time.
+func TestFewChangesArePatched(t *testing.T) {
+	dir, cache := synthLibrary(t, 400), t.TempDir()
+	fill(t, dir, cache)
+	opt := synth.Options{N: 400, Seed: 3}
+	file := func(i int) string { return filepath.Join(dir, "synth", synth.Name(i, opt)) }
+	changes := []struct {
+		name   string
+		change func()
+	}{
+		{"an edited story", func() {
+			os.WriteFile(file(7), []byte("Quokkas elect a mayor\n\nThe quokka vote was close.\n\n   Animals, Politics\n"), 0o644)
+		}},
+		{"a removed story", func() { os.Remove(file(8)) }},
+		{"a new story", func() {
+			os.WriteFile(filepath.Join(dir, "synth", "0000", "zz-new.md"), []byte("---\ntitle: Wombats too\ntags: [Animals]\n---\nA wombat quokka story."), 0o644)
+		}},
+		{"a moved story", func() {
+			os.MkdirAll(filepath.Join(dir, "aaa"), 0o755)
+			os.Rename(file(9), filepath.Join(dir, "aaa", "moved.txt"))
+		}},
+		{"a broken file", func() { os.WriteFile(filepath.Join(dir, "synth", "empty.txt"), nil, 0o644) }},
+		{"a touched file", func() { now := time.Now(); os.Chtimes(file(10), now, now) }},
+	}
+	phrase := index.Filter{Query: query.Parse(`"quokka vote" OR "the government" OR "wombat quokka"`)}
+	for _, c := range changes {
+		c.change()
+		age(t, dir)
+		patched := fill(t, dir, cache)
+		if !patched.last.Patched {
+			t.Fatalf("%s: not patched", c.name)
+		}
+		full := fill(t, dir, "")
+		sameIndex(t, full.ix, patched.ix)
+		if !slices.Equal(patched.warnings, full.warnings) || patched.last.Found != full.last.Found {
+			t.Errorf("%s: warnings %v, found %d; a full load: %v, %d", c.name, patched.warnings, patched.last.Found, full.warnings, full.last.Found)
+		}
+		if a, b := patched.ix.Search(phrase).Docs, full.ix.Search(phrase).Docs; !slices.Equal(a, b) || patched.reads.Load() != 0 {
+			t.Errorf("%s: phrases find %d stories (a full load %d), reading %d files", c.name, len(a), len(b), patched.reads.Load())
+		}
+		next := fill(t, dir, cache)
+		if !next.last.Restored || next.last.Patched {
+			t.Fatalf("%s: the patched snapshot is not used as it is", c.name)
+		}
+		sameIndex(t, full.ix, next.ix)
+		if a, b := next.ix.Search(phrase).Docs, full.ix.Search(phrase).Docs; !slices.Equal(a, b) || next.reads.Load() != 0 {
+			t.Errorf("%s, next start: phrases find %d stories (want %d), reading %d files", c.name, len(a), len(b), next.reads.Load())
+		}
+	}
+	if r := fill(t, dir, cache); r.ix.Len() != 400 { // 400 − 1 removed + 1 new; moved and broken add none
+		t.Errorf("%d stories after the changes, want 400", r.ix.Len())
+	}
+}
+
+func TestManyChangesMeanAFullLoad(t *testing.T) {
+	dir, cache := synthLibrary(t, 100), t.TempDir()
+	fill(t, dir, cache)
+	opt := synth.Options{N: 100, Seed: 3}
+	for i := range 30 {
+		os.Remove(filepath.Join(dir, "synth", synth.Name(i, opt)))
+	}
+	age(t, dir)
+	r := fill(t, dir, cache)
+	if r.last.Restored || r.last.Patched || r.ix.Len() != 70 {
+		t.Errorf("after 30%% of the files went: restored %v, patched %v, %d stories", r.last.Restored, r.last.Patched, r.ix.Len())
 	}
 }

@@ -37,7 +37,7 @@ func TestRoundTrip(t *testing.T) {
 func TestFailuresStick(t *testing.T) {
 	cases := map[string]func(*Decoder){
 		"varint past the end": func(d *Decoder) { d.Uint() },
-		"string past the end": func(d *Decoder) { d.String() },
+		"string past the end": func(d *Decoder) { _ = d.String() },
 		"count too large":     func(d *Decoder) { d.Count(4) },
 	}
 	for name, read := range cases {

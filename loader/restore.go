@@ -1,0 +1,59 @@
+package loader
+
+import (
+	"context"
+	"time"
+
+	"newsread/index"
+	"newsread/library"
+	"newsread/snapshot"
+)
+
+// maxChanged is the share of a library's files that may have changed for a patch to be worth
+// it; beyond it a full load costs about as much.
+const maxChanged = 0.25
+
+// restore fills ix from the snapshot at path: as it is when it is true to every file of lib,
+// patched with the changed files when few changed. The snapshot is read while the files are
+// looked at. It reports whether ix is filled.
+func restore(ctx context.Context, lib *library.Library, ix *index.Index, path string, start time.Time, report func(Progress)) bool {
+	type loaded struct {
+		snap *snapshot.Snapshot
+		err  error
+	}
+	ch := make(chan loaded, 1)
+	go func() {
+		s, err := snapshot.Load(path)
+		ch <- loaded{s, err}
+	}()
+	files, err := lib.Files(ctx)
+	got := <-ch
+	if got.err != nil {
+		return false
+	}
+	snap := got.snap
+	keep := false // ix reads the snapshot's streams
+	if snap.Streams != nil {
+		defer func() {
+			if !keep {
+				snap.Streams.Close()
+			}
+		}()
+	}
+	if err != nil {
+		return false
+	}
+	if !snap.Fresh(files) {
+		return patch(ctx, lib, ix, path, start, snap, files, report)
+	}
+	if ix.Restore(snap.Index) != nil {
+		return false
+	}
+	if snap.Streams != nil {
+		ix.SetStreams(snap.Streams)
+		keep = true
+	}
+	snapshot.Used(path)
+	report(Progress{Warnings: snap.Warnings, Found: len(files), Done: true, Restored: true})
+	return true
+}
