@@ -40,11 +40,11 @@ func (ix *Index) Encode() ([]byte, error) {
 	e.Uint(uint64(len(ix.tags)))
 	for _, key := range slices.Sorted(maps.Keys(ix.tags)) { // sorted, so equal indexes encode equally
 		t := ix.tags[key]
-		e.String(t.key)
-		e.String(t.first)
+		e.Text(t.key)
+		e.Text(t.first)
 		e.Uint(uint64(len(t.spellings)))
 		for _, s := range slices.Sorted(maps.Keys(t.spellings)) {
-			e.String(s)
+			e.Text(s)
 			e.Uint(uint64(t.spellings[s]))
 		}
 		bitmap(t.docs)
@@ -52,7 +52,7 @@ func (ix *Index) Encode() ([]byte, error) {
 	v := &ix.vocab
 	e.Uint(uint64(len(v.names)))
 	for id, name := range v.names {
-		e.String(name)
+		e.Text(name)
 		bitmap(v.any[id])
 		bitmap(v.title[id])
 	}
@@ -60,17 +60,17 @@ func (ix *Index) Encode() ([]byte, error) {
 }
 
 func encodeStory(e *wire.Encoder, s *story.Story) {
-	e.String(s.ID)
-	e.String(s.Title)
+	e.Text(s.ID)
+	e.Text(s.Title)
 	e.Uint(uint64(len(s.Tags)))
 	for _, t := range s.Tags {
-		e.String(t)
+		e.Text(t)
 	}
 	date, _ := s.Date.MarshalBinary() // only fails for offsets Parse never produces
 	e.Bytes(date)
-	e.String(s.Source)
-	e.String(s.Origin)
-	e.String(s.Summary)
+	e.Text(s.Source)
+	e.Text(s.Origin)
+	e.Text(s.Summary)
 	e.Uint(uint64(s.Format))
 	e.Uint(uint64(s.Words))
 }
@@ -100,9 +100,9 @@ func (ix *Index) Restore(data []byte) error {
 		fresh.order[i] = uint32(doc)
 	}
 	for range d.Count(4) {
-		t := &tagEntry{key: d.String(), first: d.String(), spellings: map[string]int{}}
+		t := &tagEntry{key: d.Text(), first: d.Text(), spellings: map[string]int{}}
 		for range d.Count(2) {
-			s := d.String()
+			s := d.Text()
 			t.spellings[s] = int(d.Uint())
 		}
 		t.docs = getBitmap(d, uint32(n))
@@ -118,7 +118,7 @@ func (ix *Index) Restore(data []byte) error {
 	terms := d.Count(3)
 	v.names = make([]string, 0, terms)
 	for range terms {
-		name := d.String()
+		name := d.Text()
 		any, title := getBitmap(d, uint32(n)), getBitmap(d, uint32(n))
 		if d.Err != nil {
 			break
@@ -154,20 +154,20 @@ func (ix *Index) Restore(data []byte) error {
 }
 
 func decodeStory(d *wire.Decoder, s *story.Story) {
-	s.ID = d.String()
-	s.Title = d.String()
+	s.ID = d.Text()
+	s.Title = d.Text()
 	if tags := d.Count(1); tags > 0 {
 		s.Tags = make([]string, tags)
 		for i := range s.Tags {
-			s.Tags[i] = d.String()
+			s.Tags[i] = d.Text()
 		}
 	}
 	if err := s.Date.UnmarshalBinary(d.Bytes()); err != nil {
 		d.Fail()
 	}
-	s.Source = d.String()
-	s.Origin = d.String()
-	s.Summary = d.String()
+	s.Source = d.Text()
+	s.Origin = d.Text()
+	s.Summary = d.Text()
 	if s.Format = story.Format(d.Uint()); s.Format > story.Markdown {
 		d.Fail()
 	}

@@ -149,16 +149,16 @@ var errCorrupt = errors.New("snapshot is corrupt")
 func decodeHead(head []byte) (*Snapshot, streamsHeader, error) {
 	d := wire.NewDecoder(head)
 	var sh streamsHeader
-	if d.String() != build {
+	if d.Text() != build {
 		return nil, sh, errors.New("snapshot is of another build")
 	}
 	s := &Snapshot{Files: make([]library.File, d.Count(3))}
 	for i := range s.Files {
-		s.Files[i] = library.File{Path: d.String(), Size: d.Int(), ModTime: d.Int()}
+		s.Files[i] = library.File{Path: d.Text(), Size: d.Int(), ModTime: d.Int()}
 	}
 	s.Warnings = make([]library.Warning, d.Count(2))
 	for i := range s.Warnings {
-		s.Warnings[i] = library.Warning{Path: d.String(), Reason: d.String()}
+		s.Warnings[i] = library.Warning{Path: d.Text(), Reason: d.Text()}
 	}
 	s.Index = d.Bytes()
 	sh.docs, sh.size = d.Uint(), d.Uint()
@@ -176,17 +176,17 @@ func decodeHead(head []byte) (*Snapshot, streamsHeader, error) {
 func encodeHead(s *Snapshot, sh streamsHeader) []byte {
 	e := wire.Encoder{Buf: make([]byte, prelude, prelude+len(s.Index)+64*len(s.Files)+64)}
 	copy(e.Buf, magic)
-	e.String(build)
+	e.Text(build)
 	e.Uint(uint64(len(s.Files)))
 	for _, f := range s.Files {
-		e.String(f.Path)
+		e.Text(f.Path)
 		e.Int(f.Size)
 		e.Int(f.ModTime)
 	}
 	e.Uint(uint64(len(s.Warnings)))
 	for _, w := range s.Warnings {
-		e.String(w.Path)
-		e.String(w.Reason)
+		e.Text(w.Path)
+		e.Text(w.Reason)
 	}
 	e.Bytes(s.Index)
 	e.Uint(sh.docs)

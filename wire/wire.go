@@ -20,7 +20,7 @@ type Encoder struct {
 func (e *Encoder) Uint(v uint64) { e.Buf = binary.AppendUvarint(e.Buf, v) }
 func (e *Encoder) Int(v int64)   { e.Buf = binary.AppendVarint(e.Buf, v) }
 
-func (e *Encoder) String(s string) {
+func (e *Encoder) Text(s string) {
 	e.Uint(uint64(len(s)))
 	e.Buf = append(e.Buf, s...)
 }
@@ -89,4 +89,4 @@ func (d *Decoder) Bytes() []byte {
 	return b
 }
 
-func (d *Decoder) String() string { return string(d.Bytes()) }
+func (d *Decoder) Text() string { return string(d.Bytes()) }

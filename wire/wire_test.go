@@ -10,7 +10,7 @@ func TestRoundTrip(t *testing.T) {
 	e.Uint(0)
 	e.Uint(math.MaxUint64)
 	e.Int(-5)
-	e.String("Zürich 東京")
+	e.Text("Zürich 東京")
 	e.Bytes(nil)
 	e.Uint(3)
 	d := NewDecoder(e.Buf)
@@ -23,7 +23,7 @@ func TestRoundTrip(t *testing.T) {
 	if v := d.Int(); v != -5 {
 		t.Errorf("Int = %d", v)
 	}
-	if s := d.String(); s != "Zürich 東京" {
+	if s := d.Text(); s != "Zürich 東京" {
 		t.Errorf("String = %q", s)
 	}
 	if b := d.Bytes(); len(b) != 0 {
@@ -37,7 +37,7 @@ func TestRoundTrip(t *testing.T) {
 func TestFailuresStick(t *testing.T) {
 	cases := map[string]func(*Decoder){
 		"varint past the end": func(d *Decoder) { d.Uint() },
-		"string past the end": func(d *Decoder) { _ = d.String() },
+		"string past the end": func(d *Decoder) { d.Text() },
 		"count too large":     func(d *Decoder) { d.Count(4) },
 	}
 	for name, read := range cases {
@@ -49,7 +49,7 @@ func TestFailuresStick(t *testing.T) {
 		if d.Err == nil {
 			t.Errorf("%s: no error", name)
 		}
-		if d.Uint() != 0 || d.String() != "" || d.Rest() != 0 {
+		if d.Uint() != 0 || d.Text() != "" || d.Rest() != 0 {
 			t.Errorf("%s: reads after a failure return data", name)
 		}
 	}
@@ -59,7 +59,7 @@ func TestFailuresStick(t *testing.T) {
 // or count may claim more than the bytes that were left.
 func FuzzDecoder(f *testing.F) {
 	var e Encoder
-	e.String("title")
+	e.Text("title")
 	e.Uint(2)
 	e.Int(-1)
 	f.Add(e.Buf, []byte{3, 0, 1, 2})
