@@ -24,7 +24,9 @@ func quietIndex(cmd *cobra.Command, paths []string) *index.Index {
 		ctx = context.Background()
 	}
 	ix := index.New(lib.Read)
-	loader.Fill(ctx, lib, ix, loader.Options{CacheDir: (&globals{}).cacheDir()}, func(loader.Progress) {})
+	noCache, _ := cmd.Flags().GetBool("no-cache")
+	g := &globals{noCache: noCache}
+	loader.Fill(ctx, lib, ix, loader.Options{CacheDir: g.cacheDir()}, func(loader.Progress) {})
 	return ix
 }
 

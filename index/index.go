@@ -1,11 +1,13 @@
 // Package index holds the loaded stories' metadata and answers questions about them fast: tags
 // with counts, the stories carrying a set of tags, and query-language searches over titles,
 // bodies and tags, in a stable display order. It grows while a library loads and is safe for
-// concurrent readers. It never reads files itself (phrase checks ask the caller's Reader) and
-// never imports UI code.
+// concurrent readers; it encodes itself for a cache, and can be patched from an older index.
+// It never reads files itself: phrase checks read the caller's term Streams, or the story text
+// through the caller's Reader. It never imports UI code.
 package index
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -30,8 +32,8 @@ type Index struct {
 	tagList []TagCount // by count, descending, then name; rebuilt on Add
 	vocab   vocabulary
 
-	sink    StreamSink // receives the bodies' term streams; nil for none
-	streams Streams    // phrase checks read bodies from it; nil: from the text
+	sink    StreamSink // receives the stories' term streams; nil for none
+	streams Streams    // phrase checks read term streams from it; nil: the text, through read
 
 	searchMu sync.Mutex // held by Search, inside mu's read lock: guards vocab.sorted and cache
 	cache    prefixCache
@@ -115,6 +117,8 @@ func (ix *Index) TagKeyOf(name string) (string, bool) {
 }
 
 // Add indexes stories as the next documents. Their bodies are read for terms and then dropped.
+// With a stream sink, Add must be called from one goroutine at a time, so that the sink sees
+// the docs in order.
 func (ix *Index) Add(stories []story.Story) {
 	if len(stories) == 0 {
 		return
@@ -125,8 +129,9 @@ func (ix *Index) Add(stories []story.Story) {
 	parts := tokenize(stories, sink != nil)
 	base, globals := ix.add(stories, parts)
 	if sink != nil {
-		data, ends := encodeParts(parts, globals)
-		sink(base, data, ends)
+		if data, ends := encodeParts(parts, globals); uint64(len(data)) <= math.MaxUint32 {
+			sink(base, data, ends)
+		}
 	}
 }
 

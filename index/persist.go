@@ -15,7 +15,7 @@ import (
 
 // formatVersion changes whenever the encoding, or what a story or a term is, changes: data of
 // another version is refused rather than misread.
-const formatVersion = 1
+const formatVersion = 2
 
 // Encode returns the whole index in a compact binary form that Restore reads back: the
 // stories' metadata, the display order, the tags and every term's postings.
@@ -66,8 +66,7 @@ func encodeStory(e *wire.Encoder, s *story.Story) {
 	for _, t := range s.Tags {
 		e.Text(t)
 	}
-	date, _ := s.Date.MarshalBinary() // only fails for offsets Parse never produces
-	e.Bytes(date)
+	encodeDate(e, s.Date)
 	e.Text(s.Source)
 	e.Text(s.Origin)
 	e.Text(s.Summary)
@@ -162,9 +161,7 @@ func decodeStory(d *wire.Decoder, s *story.Story) {
 			s.Tags[i] = d.Text()
 		}
 	}
-	if err := s.Date.UnmarshalBinary(d.Bytes()); err != nil {
-		d.Fail()
-	}
+	s.Date = decodeDate(d)
 	s.Source = d.Text()
 	s.Origin = d.Text()
 	s.Summary = d.Text()
@@ -174,7 +171,34 @@ func decodeStory(d *wire.Decoder, s *story.Story) {
 	if s.Words = int(d.Uint()); s.Words > math.MaxInt32 {
 		d.Fail()
 	}
-	if s.Date.IsZero() {
-		s.Date = time.Time{} // as the parser leaves an unknown date
+}
+
+// encodeDate writes t as seconds, nanoseconds and the zone's offset, which keeps its instant
+// and its calendar date (time.MarshalBinary refuses offsets that are not whole minutes).
+func encodeDate(e *wire.Encoder, t time.Time) {
+	if t.IsZero() {
+		e.Uint(0)
+		return
 	}
+	_, offset := t.Zone()
+	e.Uint(1)
+	e.Int(t.Unix())
+	e.Uint(uint64(t.Nanosecond()))
+	e.Int(int64(offset))
+}
+
+func decodeDate(d *wire.Decoder) time.Time {
+	if d.Uint() == 0 {
+		return time.Time{} // as the parser leaves an unknown date
+	}
+	sec, nsec, offset := d.Int(), d.Uint(), d.Int()
+	if nsec >= 1e9 || offset <= -24*3600 || offset >= 24*3600 {
+		d.Fail()
+		return time.Time{}
+	}
+	t := time.Unix(sec, int64(nsec)).UTC()
+	if offset != 0 {
+		t = t.In(time.FixedZone("", int(offset)))
+	}
+	return t
 }

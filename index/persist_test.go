@@ -2,8 +2,10 @@ package index
 
 import (
 	"bytes"
+	"fmt"
 	"slices"
 	"testing"
+	"time"
 
 	"newsread/query"
 	"newsread/story"
@@ -77,6 +79,38 @@ func TestEncodeRestoreRoundTrip(t *testing.T) {
 	back.Add([]story.Story{{ID: "ffffffffffffffff", Title: "Zyzzyva arrives", Source: "new.txt", Body: "zyzzyva"}})
 	if r := back.Search(Filter{Query: query.Parse("zyzzyva")}); len(r.Docs) != 1 || r.Total != 701 {
 		t.Errorf("after Add to a restored index: %d docs of %d", len(r.Docs), r.Total)
+	}
+}
+
+// Dates keep their instant and their calendar date, whatever their zone's offset (one of a
+// minute or with seconds is refused by time.MarshalBinary).
+func TestDatesSurvive(t *testing.T) {
+	dates := []time.Time{
+		{},
+		time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(2024, 3, 1, 23, 30, 0, 5, time.FixedZone("", -60)),
+		time.Date(1, 1, 1, 0, 0, 1, 0, time.FixedZone("", 30)),
+		time.Date(9999, 12, 31, 23, 59, 59, 999999999, time.FixedZone("EST", -5*3600)),
+	}
+	var stories []story.Story
+	for i, d := range dates {
+		stories = append(stories, story.Story{ID: fmt.Sprint(i), Title: "t", Source: fmt.Sprint(i), Date: d})
+	}
+	ix := New(nil)
+	ix.Add(stories)
+	data, err := ix.Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	back := New(nil)
+	if err := back.Restore(data); err != nil {
+		t.Fatal(err)
+	}
+	for i, s := range back.Stories() {
+		want := dates[i]
+		if !s.Date.Equal(want) || s.Date.IsZero() != want.IsZero() || s.Date.Format("2006-01-02 15:04") != want.Format("2006-01-02 15:04") {
+			t.Errorf("date %v came back as %v", want, s.Date)
+		}
 	}
 }
 

@@ -18,7 +18,8 @@ const fieldBreak = ^uint32(0)
 // StreamSink receives the term streams of the stories as they are indexed: data holds the
 // streams of docs first, first+1, … one after another, and ends[i] is where doc first+i's
 // stream ends within data. It is called once per Add, outside the index's locks, in doc
-// order, and must not keep data or ends.
+// order (Add is then called from one goroutine at a time), and must not keep data or ends. A
+// batch whose streams would pass 4 GiB is not handed on, which the sink sees as a gap.
 type StreamSink func(first uint32, data []byte, ends []uint32)
 
 // Streams gives back the term streams of docs.
@@ -30,7 +31,7 @@ type Streams interface {
 	Range(lo, hi uint32, buf []byte, ends []int) (data []byte, docEnds []int, ok bool)
 }
 
-// SetStreamSink makes every later Add hand its bodies' term streams to sink.
+// SetStreamSink makes every later Add hand its stories' term streams to sink.
 func (ix *Index) SetStreamSink(sink StreamSink) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()

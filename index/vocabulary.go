@@ -37,7 +37,7 @@ type batchTerms struct {
 }
 
 // tokenize gathers the terms of stories, in parallel: one part of the batch per CPU. With
-// streams, each body's terms are also kept in order.
+// streams, each story's terms are also kept in order.
 func tokenize(stories []story.Story, streams bool) []*batchTerms {
 	parts := min(runtime.GOMAXPROCS(0), max(1, len(stories)/64))
 	out := make([]*batchTerms, parts)

@@ -17,6 +17,7 @@ import (
 // Batch is the next stretch of a load, in the library's order.
 type Batch struct {
 	Stories  []story.Story // with their bodies; in walk order
+	Walked   []string      // every path handed on in this batch, read or not, in walk order
 	Warnings []Warning
 	Found    int  // story files found so far
 	Done     bool // the last batch
@@ -72,7 +73,7 @@ func (l *Library) Load(ctx context.Context, emit func(Batch)) {
 	for {
 		select {
 		case <-tick.C: // hand on what is ready even while a slow file holds up the rest
-			if len(o.batch.Stories) > 0 || len(o.batch.Warnings) > 0 {
+			if len(o.batch.Walked) > 0 {
 				o.flush(int(walked.Load()), false)
 			}
 		case r, ok := <-results:
@@ -114,6 +115,7 @@ type job struct {
 
 type result struct {
 	seq      int
+	path     string
 	story    story.Story
 	ok       bool
 	warnings []Warning
@@ -167,7 +169,7 @@ func (l *Library) walk(ctx context.Context, send func(job) bool) int {
 
 // parse reads and parses one file.
 func (l *Library) parse(j job) result {
-	r := result{seq: j.seq}
+	r := result{seq: j.seq, path: j.path}
 	if j.err != nil {
 		r.warnings = []Warning{{j.path, "skipped: " + unwrapPathError(j.err).Error()}}
 		return r
@@ -215,6 +217,7 @@ func (o *orderer) add(r result) {
 		}
 		delete(o.pending, o.next)
 		o.next++
+		o.batch.Walked = append(o.batch.Walked, r.path)
 		o.batch.Warnings = append(o.batch.Warnings, r.warnings...)
 		if r.ok {
 			if first, dup := o.seen[r.story.ID]; dup {

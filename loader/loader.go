@@ -8,6 +8,7 @@ package loader
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"newsread/index"
@@ -29,10 +30,11 @@ type Options struct {
 	CacheDir string // where snapshots are kept; "" keeps none
 }
 
-// racyMargin is how old a file must be when a load starts for its snapshot entry to be
-// trusted: a file written while it was being read could keep its time and size but not the
-// content that was indexed (git's "racy" index entries).
-const racyMargin = 2 * time.Second
+// racyMargin is how long before a load starts a file must have been last modified or changed
+// for its snapshot entry to be trusted: a file written while it was being read could keep its
+// times and size but not the content that was indexed (git's "racy" index entries), since
+// file systems keep times coarser than a clock. Tests shorten it.
+var racyMargin = 2 * time.Second
 
 // Fill loads lib into ix, which must be empty, calling report after each batch and once with
 // Done set. It returns when the load is done (and its snapshot written) or ctx is done.
@@ -43,6 +45,7 @@ func Fill(ctx context.Context, lib *library.Library, ix *index.Index, opt Option
 	}
 	start := time.Now()
 	if path != "" {
+		snapshot.Prune(opt.CacheDir)
 		if restore(ctx, lib, ix, path, start, report) {
 			return
 		}
@@ -55,34 +58,40 @@ func Fill(ctx context.Context, lib *library.Library, ix *index.Index, opt Option
 		}
 	}
 	var warnings []library.Warning
-	parse(ctx, lib, ix, func(p Progress) {
-		warnings = append(warnings, p.Warnings...)
-		if p.Done {
+	var walked []string
+	parse(ctx, lib, ix, func(b library.Batch) {
+		warnings = append(warnings, b.Warnings...)
+		walked = append(walked, b.Walked...)
+		if b.Done {
 			ix.Compact()
 		}
-		report(p)
+		report(Progress{Warnings: b.Warnings, Found: b.Found, Done: b.Done})
 	})
 	if sw == nil {
 		return
 	}
 	ix.SetStreamSink(nil)
+	saveLoad(ctx, lib, ix, path, start, walked, warnings, sw)
+}
+
+// saveLoad saves the snapshot of a full load that read the files walked. It must list exactly
+// those: a file that came or went during the load shows as a difference (no snapshot), one
+// changed in place by its times (see save).
+func saveLoad(ctx context.Context, lib *library.Library, ix *index.Index, path string, start time.Time, walked []string, warnings []library.Warning, sw *snapshot.StreamWriter) {
 	files, err := lib.Files(ctx)
-	if err != nil || !save(ctx, ix, path, start, files, warnings, sw) {
+	if err != nil || !slices.EqualFunc(files, walked, func(f library.File, p string) bool { return f.Path == p }) ||
+		!save(ctx, ix, path, start, files, warnings, sw) {
 		sw.Discard()
 	}
 }
 
 // save writes the snapshot of a load of files that started at start, unless a file was
-// written while it ran, and gives ix the saved streams (sw's, when not nil). It reports
-// whether it handed sw to snapshot.Save, which disposes of it.
+// modified or changed (renamed, replaced, its permissions) since shortly before, and gives ix
+// the saved streams (sw's, when not nil). It reports whether it handed sw to snapshot.Save,
+// which disposes of it.
 func save(ctx context.Context, ix *index.Index, path string, start time.Time, files []library.File, warnings []library.Warning, sw *snapshot.StreamWriter) bool {
-	if ctx.Err() != nil {
+	if ctx.Err() != nil || library.Newest(files) > start.Add(-racyMargin).UnixNano() {
 		return false
-	}
-	for _, f := range files {
-		if f.ModTime > start.Add(-racyMargin).UnixNano() {
-			return false
-		}
 	}
 	data, err := ix.Encode()
 	if err != nil || ctx.Err() != nil {
@@ -96,8 +105,8 @@ func save(ctx context.Context, ix *index.Index, path string, start time.Time, fi
 }
 
 // parse loads lib into ix batch by batch: parsing and indexing run on goroutines of their own,
-// so one batch is indexed while the next is parsed.
-func parse(ctx context.Context, lib *library.Library, ix *index.Index, report func(Progress)) {
+// so one batch is indexed while the next is parsed. done is called after each batch is in ix.
+func parse(ctx context.Context, lib *library.Library, ix *index.Index, done func(library.Batch)) {
 	parsed := make(chan library.Batch, 4)
 	go func() {
 		defer close(parsed)
@@ -110,6 +119,6 @@ func parse(ctx context.Context, lib *library.Library, ix *index.Index, report fu
 	}()
 	for b := range parsed {
 		ix.Add(b.Stories)
-		report(Progress{Warnings: b.Warnings, Found: b.Found, Done: b.Done})
+		done(b)
 	}
 }

@@ -215,6 +215,8 @@ func TestDamagedSnapshotMeansAColdLoad(t *testing.T) {
 }
 
 func TestNoSnapshotForFilesWrittenDuringTheLoad(t *testing.T) {
+	racyMargin = 2 * time.Second
+	defer func() { racyMargin = 0 }()
 	dir, cache := t.TempDir(), t.TempDir()
 	if _, err := synth.Generate(dir, synth.Options{N: 20, Seed: 1}); err != nil { // dated now
 		t.Fatal(err)
@@ -264,6 +266,15 @@ func TestFewChangesArePatched(t *testing.T) {
 		}},
 		{"a broken file", func() { os.WriteFile(filepath.Join(dir, "synth", "empty.txt"), nil, 0o644) }},
 		{"a touched file", func() { now := time.Now(); os.Chtimes(file(10), now, now) }},
+		{"a file whose permissions changed", func() { os.Chmod(file(11), 0o600) }},
+		{"a file replaced by another of the same size and time", func() {
+			info, _ := os.Stat(file(12))
+			data, _ := os.ReadFile(file(12))
+			copy(data, "Replaced")
+			os.Remove(file(12))
+			os.WriteFile(file(12), data, 0o644)
+			os.Chtimes(file(12), info.ModTime(), info.ModTime())
+		}},
 	}
 	phrase := index.Filter{Query: query.Parse(`"quokka vote" OR "the government" OR "wombat quokka"`)}
 	for _, c := range changes {
@@ -290,7 +301,7 @@ func TestFewChangesArePatched(t *testing.T) {
 			t.Errorf("%s, next start: phrases find %d stories (want %d), reading %d files", c.name, len(a), len(b), next.reads.Load())
 		}
 	}
-	if r := fill(t, dir, cache); r.ix.Len() != 400 { // 400 − 1 removed + 1 new; moved and broken add none
+	if r := fill(t, dir, cache); r.ix.Len() != 400 || len(r.ix.Search(index.Filter{Query: query.Parse("replaced")}).Docs) == 0 { // 400 − 1 removed + 1 new; moved and broken add none
 		t.Errorf("%d stories after the changes, want 400", r.ix.Len())
 	}
 }
@@ -306,5 +317,40 @@ func TestManyChangesMeanAFullLoad(t *testing.T) {
 	r := fill(t, dir, cache)
 	if r.last.Restored || r.last.Patched || r.ix.Len() != 70 {
 		t.Errorf("after 30%% of the files went: restored %v, patched %v, %d stories", r.last.Restored, r.last.Patched, r.ix.Len())
+	}
+}
+
+// A file that goes away (or comes) while a full load runs must not leave a snapshot that
+// lists what the index does not hold.
+func TestNoSnapshotWhenFilesComeOrGoDuringTheLoad(t *testing.T) {
+	for _, name := range []string{"removed", "added"} {
+		dir, cache := synthLibrary(t, 50), t.TempDir()
+		lib, err := library.Paths([]string{dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ix := index.New(lib.Read)
+		start := time.Now()
+		var walked []string
+		parse(context.Background(), lib, ix, func(b library.Batch) { walked = append(walked, b.Walked...) })
+		if len(walked) != 50 {
+			t.Fatalf("walked %d files, want 50", len(walked))
+		}
+		victim := filepath.Join(dir, "synth", synth.Name(3, synth.Options{N: 50, Seed: 3}))
+		if name == "removed" {
+			os.Remove(victim)
+		} else {
+			os.WriteFile(filepath.Join(dir, "late.txt"), []byte("Late\n\nbody\n\n Tag"), 0o644)
+			age(t, dir)
+		}
+		path := snapshot.Path(cache, []string{dir})
+		sw, err := snapshot.NewStreamWriter(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		saveLoad(context.Background(), lib, ix, path, start, walked, nil, sw)
+		if _, err := os.Stat(path); err == nil {
+			t.Errorf("a file %s during the load, and a snapshot was saved", name)
+		}
 	}
 }

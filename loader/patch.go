@@ -81,13 +81,15 @@ func patch(ctx context.Context, lib *library.Library, ix *index.Index, path stri
 	}
 
 	var sw *snapshot.StreamWriter
-	if snap.Streams != nil {
+	var oldStreams index.Streams
+	if snap.Streams != nil && snap.Streams.Len() == old.Len() {
+		oldStreams = snap.Streams
 		if w, err := snapshot.NewStreamWriter(path); err == nil {
 			sw = w
 			ix.SetStreamSink(sw.Add)
 		}
 	}
-	err := ix.Patch(old, snap.Streams, slots)
+	err := ix.Patch(old, oldStreams, slots)
 	ix.SetStreamSink(nil)
 	if err != nil {
 		if sw != nil {

@@ -49,7 +49,7 @@ func restore(ctx context.Context, lib *library.Library, ix *index.Index, path st
 	if ix.Restore(snap.Index) != nil {
 		return false
 	}
-	if snap.Streams != nil {
+	if snap.Streams != nil && snap.Streams.Len() == ix.Len() {
 		ix.SetStreams(snap.Streams)
 		keep = true
 	}

@@ -44,7 +44,7 @@ func (s *Snapshot) Fresh(files []library.File) bool {
 // magic starts every snapshot file; the last byte is the envelope's version. The file is:
 // magic, the CRC-32C of the head (4 bytes) and its length (8), the head (build, files,
 // warnings, index, and what the streams section holds), then the streams section.
-var magic = []byte("NRSNAP\x00\x02")
+var magic = []byte("NRSNAP\x00\x03")
 
 const prelude = 8 + 4 + 8
 
@@ -152,9 +152,9 @@ func decodeHead(head []byte) (*Snapshot, streamsHeader, error) {
 	if d.Text() != build {
 		return nil, sh, errors.New("snapshot is of another build")
 	}
-	s := &Snapshot{Files: make([]library.File, d.Count(3))}
+	s := &Snapshot{Files: make([]library.File, d.Count(5))}
 	for i := range s.Files {
-		s.Files[i] = library.File{Path: d.Text(), Size: d.Int(), ModTime: d.Int()}
+		s.Files[i] = library.File{Path: d.Text(), Size: d.Int(), ModTime: d.Int(), ChangeTime: d.Int(), Inode: d.Uint()}
 	}
 	s.Warnings = make([]library.Warning, d.Count(2))
 	for i := range s.Warnings {
@@ -182,6 +182,8 @@ func encodeHead(s *Snapshot, sh streamsHeader) []byte {
 		e.Text(f.Path)
 		e.Int(f.Size)
 		e.Int(f.ModTime)
+		e.Int(f.ChangeTime)
+		e.Uint(f.Inode)
 	}
 	e.Uint(uint64(len(s.Warnings)))
 	for _, w := range s.Warnings {
@@ -253,7 +255,6 @@ func Save(path string, s *Snapshot, sw *StreamWriter) (*Streams, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, err
 	}
-	Prune(dir)
 	tmp, err := os.CreateTemp(dir, filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return nil, err

@@ -20,13 +20,15 @@ import (
 type StreamWriter struct {
 	f    *os.File
 	w    *bufio.Writer
-	ends []uint64 // by doc: where its stream ends
+	ends []uint64 // by doc: where its stream ends; its length is the next doc expected
 	size uint64
 	crc  uint32 // of the data so far
 	err  error  // the first write error; the streams are then dropped
 }
 
-// NewStreamWriter starts gathering streams for the snapshot at path.
+// NewStreamWriter starts gathering streams for the snapshot at path. Its temporary file is
+// removed at once where the system allows it (it is only used through its open handle), so
+// nothing is left behind when the program ends before Save.
 func NewStreamWriter(path string) (*StreamWriter, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, err
@@ -35,6 +37,7 @@ func NewStreamWriter(path string) (*StreamWriter, error) {
 	if err != nil {
 		return nil, err
 	}
+	os.Remove(f.Name()) // fails where open files cannot be removed; Prune removes it later
 	return &StreamWriter{f: f, w: bufio.NewWriterSize(f, 1<<20)}, nil
 }
 
@@ -58,7 +61,7 @@ func (sw *StreamWriter) Add(first uint32, data []byte, ends []uint32) {
 	sw.size += uint64(len(data))
 }
 
-// Discard removes the temporary file.
+// Discard drops the gathered streams.
 func (sw *StreamWriter) Discard() {
 	sw.f.Close()
 	os.Remove(sw.f.Name())
@@ -102,9 +105,12 @@ func (sw *StreamWriter) copyTo(w io.Writer) error {
 type Streams struct {
 	f     *os.File
 	data  int64    // offset of the stream data in f
-	ends  []uint64 // by doc
+	ends  []uint64 // by doc: where its stream ends; non-decreasing, at most limit
 	limit uint64   // bytes of stream data
 }
+
+// Len is the number of docs with a stream.
+func (s *Streams) Len() int { return len(s.ends) }
 
 // Range appends the streams of docs lo…hi-1 to buf with one read, and where each ends.
 func (s *Streams) Range(lo, hi uint32, buf []byte, ends []int) ([]byte, []int, bool) {
@@ -130,7 +136,7 @@ func (s *Streams) Range(lo, hi uint32, buf []byte, ends []int) ([]byte, []int, b
 	return buf, ends, true
 }
 
-// Close closes the snapshot file.
+// Close releases the snapshot file.
 func (s *Streams) Close() error { return s.f.Close() }
 
 // openStreams checks and opens the streams section of f, which starts at off.
