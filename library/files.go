@@ -35,12 +35,3 @@ func (l *Library) Files(ctx context.Context) ([]File, error) {
 	})
 	return out, ctx.Err()
 }
-
-// Newest is the latest time any of files was modified or changed, in nanoseconds.
-func Newest(files []File) int64 {
-	var newest int64
-	for _, f := range files {
-		newest = max(newest, f.ModTime, f.ChangeTime)
-	}
-	return newest
-}

@@ -90,7 +90,7 @@ func saveLoad(ctx context.Context, lib *library.Library, ix *index.Index, path s
 // the saved streams (sw's, when not nil). It reports whether it handed sw to snapshot.Save,
 // which disposes of it.
 func save(ctx context.Context, ix *index.Index, path string, start time.Time, files []library.File, warnings []library.Warning, sw *snapshot.StreamWriter) bool {
-	if ctx.Err() != nil || library.Newest(files) > start.Add(-racyMargin).UnixNano() {
+	if ctx.Err() != nil || racy(files, start) {
 		return false
 	}
 	data, err := ix.Encode()
@@ -102,6 +102,21 @@ func save(ctx context.Context, ix *index.Index, path string, start time.Time, fi
 		ix.SetStreams(streams)
 	}
 	return true
+}
+
+// racy reports whether a file was modified or changed between racyMargin before start and
+// now, so that it may have changed while it was read without its times showing it. Times
+// in the future (clock skew, unpacked archives) say nothing about the load and do not count.
+func racy(files []library.File, start time.Time) bool {
+	from, now := start.Add(-racyMargin).UnixNano(), time.Now().UnixNano()
+	for _, f := range files {
+		for _, t := range [2]int64{f.ModTime, f.ChangeTime} {
+			if t > from && t <= now {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // parse loads lib into ix batch by batch: parsing and indexing run on goroutines of their own,

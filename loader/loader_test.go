@@ -354,3 +354,27 @@ func TestNoSnapshotWhenFilesComeOrGoDuringTheLoad(t *testing.T) {
 		}
 	}
 }
+
+func TestRacy(t *testing.T) {
+	racyMargin = 2 * time.Second
+	defer func() { racyMargin = 0 }()
+	start := time.Now()
+	at := func(d time.Duration) int64 { return start.Add(d).UnixNano() }
+	cases := []struct {
+		name  string
+		files []library.File
+		want  bool
+	}{
+		{"old files", []library.File{{ModTime: at(-time.Hour), ChangeTime: at(-time.Hour)}}, false},
+		{"modified just before the load", []library.File{{ModTime: at(-time.Second), ChangeTime: at(-time.Hour)}}, true},
+		{"changed during the load", []library.File{{ModTime: at(-time.Hour), ChangeTime: at(time.Millisecond)}}, true},
+		{"dated tomorrow", []library.File{{ModTime: at(24 * time.Hour), ChangeTime: at(-time.Hour)}}, false},
+		{"unknown times", []library.File{{Size: -1}}, false},
+	}
+	time.Sleep(2 * time.Millisecond) // "during the load" is now in the past
+	for _, c := range cases {
+		if got := racy(c.files, start); got != c.want {
+			t.Errorf("%s: racy %v, want %v", c.name, got, c.want)
+		}
+	}
+}

@@ -48,6 +48,10 @@ var magic = []byte("NRSNAP\x00\x03")
 
 const prelude = 8 + 4 + 8
 
+// maxHead bounds the head a snapshot may claim (100,000 stories take about 50 MB), so a
+// damaged length cannot make Load allocate gigabytes.
+const maxHead = 1 << 30
+
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // DefaultDir is where snapshots live: $XDG_CACHE_HOME/newsread (or the system's equivalent).
@@ -59,15 +63,20 @@ func DefaultDir() (string, error) {
 	return filepath.Join(dir, "newsread"), nil
 }
 
-// Path is the snapshot file for the library of paths, inside dir. Paths are made absolute,
-// so the same folders share a snapshot from any working directory.
+// Path is the snapshot file for the library of paths, inside dir. A snapshot records the
+// paths as the library walked them, so it is keyed by the paths both as given and made
+// absolute: the same spelling from the same folder finds it again, and a relative path from
+// another folder does not find another library's.
 func Path(dir string, paths []string) string {
 	h := sha256.New()
 	for _, p := range paths {
-		if abs, err := filepath.Abs(p); err == nil {
-			p = abs
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			abs = p
 		}
 		h.Write([]byte(p))
+		h.Write([]byte{0})
+		h.Write([]byte(abs))
 		h.Write([]byte{0})
 	}
 	return filepath.Join(dir, hex.EncodeToString(h.Sum(nil)[:8])+".snapshot")
@@ -99,6 +108,11 @@ var build = func() string {
 // corrupt or written by another build is an error saying so. The streams section is checked
 // whole but left on disk; the file stays open for it until Streams.Close.
 func Load(path string) (*Snapshot, error) {
+	if info, err := os.Stat(path); err != nil {
+		return nil, err
+	} else if !info.Mode().IsRegular() {
+		return nil, errors.New("snapshot is not a regular file") // a FIFO would block the open
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -120,7 +134,7 @@ func load(f *os.File) (*Snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
-	if size > uint64(info.Size()-prelude) {
+	if size > uint64(info.Size()-prelude) || size > maxHead {
 		return nil, errCorrupt
 	}
 	head := make([]byte, size)
@@ -207,10 +221,11 @@ func Used(path string) {
 }
 
 // Unused is how long a snapshot may go unused before Prune removes it; the temporary files of
-// a save that never finished (the program was killed) go after a day.
+// a save that never finished (the program ended during it) go after an hour, far longer than
+// a save takes.
 const (
 	Unused     = 30 * 24 * time.Hour
-	unfinished = 24 * time.Hour
+	unfinished = time.Hour
 )
 
 // Prune removes from dir the snapshots unused for longer than Unused, and the leftovers of

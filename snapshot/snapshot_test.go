@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"syscall"
 	"testing"
 	"time"
 
@@ -172,6 +173,16 @@ func TestLoadRefusesDamage(t *testing.T) {
 	}
 }
 
+// Streams being gathered leave no file behind if the program ends before Save.
+func TestStreamWriterLeavesNoFile(t *testing.T) {
+	dir := t.TempDir()
+	sw := streamsOf(t, filepath.Join(dir, "x.snapshot"))
+	defer sw.Discard()
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("the cache folder holds %d files while streams are gathered", len(entries))
+	}
+}
+
 func TestStreamsOutOfOrderAreDropped(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "x.snapshot")
 	sw, err := NewStreamWriter(path)
@@ -189,12 +200,33 @@ func TestStreamsOutOfOrderAreDropped(t *testing.T) {
 
 func TestPathIsPerLibrary(t *testing.T) {
 	wd, _ := os.Getwd()
-	a, b := Path("/c", []string{"news"}), Path("/c", []string{filepath.Join(wd, "news")})
-	if a != b {
-		t.Errorf("a relative and an absolute path to one folder get %s and %s", a, b)
+	if Path("/c", []string{"news"}) != Path("/c", []string{"news"}) {
+		t.Error("the same library gets two snapshots")
 	}
-	if Path("/c", []string{"news", "more"}) == a || Path("/c", []string{"more", "news"}) == Path("/c", []string{"news", "more"}) {
+	if Path("/c", []string{"news"}) == Path("/c", []string{filepath.Join(wd, "news")}) {
+		t.Error("a relative and an absolute spelling share a snapshot, though the paths it lists differ")
+	}
+	if Path("/c", []string{"news", "more"}) == Path("/c", []string{"news"}) || Path("/c", []string{"more", "news"}) == Path("/c", []string{"news", "more"}) {
 		t.Error("different libraries share a snapshot")
+	}
+	os.Chdir(t.TempDir())
+	defer os.Chdir(wd)
+	if Path("/c", []string{"news"}) == Path("/c", []string{filepath.Join(wd, "news")}) {
+		t.Error("a relative path from another folder finds the first folder's snapshot")
+	}
+}
+
+func TestLoadRefusesWhatIsNotAFile(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "fifo.snapshot")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skip("no FIFOs here:", err)
+	}
+	if _, err := Load(fifo); err == nil {
+		t.Error("a FIFO loaded")
+	}
+	if _, err := Load(dir); err == nil {
+		t.Error("a folder loaded")
 	}
 }
 

@@ -21,8 +21,9 @@ type batchMsg struct {
 // startLoad fills the index in the background (from a snapshot when the library is
 // unchanged, else parsing and indexing as it goes) and reports each step with a batchMsg.
 func (m Model) startLoad(ctx context.Context) tea.Cmd {
-	lib, ix, feed, opt := m.lib, m.ix, m.feed, loader.Options{CacheDir: m.opts.CacheDir}
+	lib, ix, feed, opt, done := m.lib, m.ix, m.feed, loader.Options{CacheDir: m.opts.CacheDir}, m.loadDone
 	go func() {
+		defer close(done)
 		loader.Fill(ctx, lib, ix, opt, func(p loader.Progress) {
 			select {
 			case feed <- batchMsg{warnings: p.Warnings, found: p.Found, done: p.Done}:

@@ -64,12 +64,13 @@ type Model struct {
 	textCursor bool   // no styles reach the screen, so the cursor must be a glyph
 	style      string // the glamour style in use
 
-	ctx     context.Context
-	cancel  context.CancelFunc
-	lib     *library.Library
-	ix      *index.Index
-	feed    chan batchMsg
-	service *render.Service
+	ctx      context.Context
+	cancel   context.CancelFunc
+	lib      *library.Library
+	ix       *index.Index
+	feed     chan batchMsg
+	loadDone chan struct{} // closed when the load (and the snapshot it writes) has ended
+	service  *render.Service
 
 	stories  []story.Story // every loaded story by doc; a prefix of the index's, shared
 	loading  bool
@@ -119,21 +120,22 @@ func New(opts Options) Model {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	m := Model{
-		opts:    opts,
-		keys:    DefaultKeyMap(),
-		dark:    true,
-		ctx:     ctx,
-		cancel:  cancel,
-		lib:     opts.Library,
-		ix:      index.New(opts.Library.Read),
-		feed:    make(chan batchMsg),
-		service: render.NewService(nil),
-		loading: true,
-		read:    roaring.New(),
-		saved:   roaring.New(),
-		help:    help.New(),
-		marks:   map[string]state.Mark{},
-		writes:  &sync.WaitGroup{},
+		opts:     opts,
+		keys:     DefaultKeyMap(),
+		dark:     true,
+		ctx:      ctx,
+		cancel:   cancel,
+		lib:      opts.Library,
+		ix:       index.New(opts.Library.Read),
+		feed:     make(chan batchMsg),
+		loadDone: make(chan struct{}),
+		service:  render.NewService(nil),
+		loading:  true,
+		read:     roaring.New(),
+		saved:    roaring.New(),
+		help:     help.New(),
+		marks:    map[string]state.Mark{},
+		writes:   &sync.WaitGroup{},
 
 		stopSearch: func() {},
 	}

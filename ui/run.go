@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"time"
+
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 )
@@ -14,6 +16,12 @@ func Run(opts Options) error {
 	final, err := p.Run()
 	if m, ok := final.(Model); ok {
 		m.cancel()
+		// A load stops at once when cancelled; a snapshot being written is let finish, so
+		// that no half-written file is left in the cache.
+		select {
+		case <-m.loadDone:
+		case <-time.After(time.Second):
+		}
 		m.writes.Wait()
 		if m.store != nil {
 			m.store.Close()

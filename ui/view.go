@@ -138,7 +138,8 @@ func (m Model) statusLine() string {
 	shown, total := m.list.Len(), m.result.Total
 	left := fmt.Sprintf(" %d / %d stories", shown, total)
 	if m.loading {
-		left = fmt.Sprintf(" %d / %d stories, loading %d found…", shown, total, m.found)
+		// The search behind total may have seen batches whose found count is not here yet.
+		left = fmt.Sprintf(" %d / %d stories, loading %d found…", shown, total, max(m.found, total))
 	}
 	if f := m.filterText(); f != "the filter" {
 		left += " · " + f
