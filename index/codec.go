@@ -1,6 +1,8 @@
 package index
 
 import (
+	"slices"
+
 	"github.com/RoaringBitmap/roaring/v2"
 
 	"newsread/wire"
@@ -23,8 +25,10 @@ func getBitmap(d *wire.Decoder, limit uint32) *roaring.Bitmap {
 	if len(data) == 0 || d.Err != nil {
 		return nil
 	}
+	// A bitmap of its own bytes: reading from data itself would tie the caller's whole buffer
+	// to the index (through the bitmap, or through roaring's pooled readers).
 	b := roaring.New()
-	if err := b.UnmarshalBinary(data); err != nil || b.Validate() != nil {
+	if _, err := b.FromBuffer(slices.Clone(data)); err != nil || b.Validate() != nil {
 		d.Fail()
 		return nil
 	}

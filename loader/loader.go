@@ -55,6 +55,7 @@ func Fill(ctx context.Context, lib *library.Library, ix *index.Index, opt Option
 		if w, err := snapshot.NewStreamWriter(path); err == nil {
 			sw = w
 			ix.SetStreamSink(sw.Add)
+			ix.SetStreams(sw)
 		}
 	}
 	var warnings []library.Warning
@@ -76,11 +77,20 @@ func Fill(ctx context.Context, lib *library.Library, ix *index.Index, opt Option
 
 // saveLoad saves the snapshot of a full load that read the files walked. It must list exactly
 // those: a file that came or went during the load shows as a difference (no snapshot), one
-// changed in place by its times (see save).
+// changed in place by its times (see save). Without a snapshot ix goes on reading sw's
+// streams.
 func saveLoad(ctx context.Context, lib *library.Library, ix *index.Index, path string, start time.Time, walked []string, warnings []library.Warning, sw *snapshot.StreamWriter) {
 	files, err := lib.Files(ctx)
 	if err != nil || !slices.EqualFunc(files, walked, func(f library.File, p string) bool { return f.Path == p }) ||
 		!save(ctx, ix, path, start, files, warnings, sw) {
+		keepOrDiscard(ctx, sw)
+	}
+}
+
+// keepOrDiscard keeps streams that were not saved for this run's phrase checks, unless the
+// run is ending.
+func keepOrDiscard(ctx context.Context, sw *snapshot.StreamWriter) {
+	if ctx.Err() != nil {
 		sw.Discard()
 	}
 }
@@ -98,7 +108,10 @@ func save(ctx context.Context, ix *index.Index, path string, start time.Time, fi
 		return false
 	}
 	// A cache: a failed save costs the next start its speed, nothing else.
-	if streams, err := snapshot.Save(path, &snapshot.Snapshot{Files: files, Warnings: warnings, Index: data}, sw); err == nil && streams != nil {
+	streams, err := snapshot.Save(path, &snapshot.Snapshot{Files: files, Warnings: warnings, Index: data}, sw)
+	if err != nil || streams == nil {
+		ix.SetStreams(nil) // sw is gone
+	} else {
 		ix.SetStreams(streams)
 	}
 	return true

@@ -97,9 +97,12 @@ func patch(ctx context.Context, lib *library.Library, ix *index.Index, path stri
 		}
 		return false
 	}
+	if sw != nil {
+		ix.SetStreams(sw)
+	}
 	report(Progress{Warnings: warnings, Found: len(files), Done: true, Restored: true, Patched: true})
 	if !save(ctx, ix, path, start, files, warnings, sw) && sw != nil {
-		sw.Discard()
+		keepOrDiscard(ctx, sw)
 	}
 	return true
 }

@@ -9,21 +9,26 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
 )
 
 // The streams section follows the envelope: the end offset of every doc's stream (uint64,
 // little-endian), then the streams one after another. It is read on demand, a doc at a time,
 // so it costs no memory until a phrase is searched, and then only the page cache's.
 
-// StreamWriter gathers a load's term streams (it is an index.StreamSink) in a temporary file
-// beside the snapshot, until Save moves them into it.
+// StreamWriter gathers a load's term streams (its Add is an index.StreamSink) in a temporary
+// file beside the snapshot, until Save moves them into it. Meanwhile it serves them (it is an
+// index.Streams), so phrases are checked against streams from the first batch of a load on.
 type StreamWriter struct {
-	f    *os.File
-	w    *bufio.Writer
-	ends []uint64 // by doc: where its stream ends; its length is the next doc expected
-	size uint64
-	crc  uint32 // of the data so far
-	err  error  // the first write error; the streams are then dropped
+	f *os.File
+
+	mu      sync.Mutex // guards what follows: Add runs on the loader, Range on searches
+	w       *bufio.Writer
+	ends    []uint64 // by doc: where its stream ends; its length is the next doc expected
+	size    uint64
+	flushed uint64 // bytes of data in the file, readable
+	crc     uint32 // of the data so far
+	err     error  // the first write error; the streams are then dropped
 }
 
 // NewStreamWriter starts gathering streams for the snapshot at path. Its temporary file is
@@ -43,6 +48,8 @@ func NewStreamWriter(path string) (*StreamWriter, error) {
 
 // Add takes the streams of docs first, first+1, …; docs must come in order, without gaps.
 func (sw *StreamWriter) Add(first uint32, data []byte, ends []uint32) {
+	sw.mu.Lock()
+	defer sw.mu.Unlock()
 	if sw.err != nil {
 		return
 	}
@@ -61,6 +68,26 @@ func (sw *StreamWriter) Add(first uint32, data []byte, ends []uint32) {
 	sw.size += uint64(len(data))
 }
 
+// Range reads the streams of docs lo…hi-1 gathered so far (see Streams.Range).
+func (sw *StreamWriter) Range(lo, hi uint32, buf []byte, ends []int) ([]byte, []int, bool) {
+	sw.mu.Lock()
+	if sw.err != nil || lo >= hi || int(hi) > len(sw.ends) {
+		sw.mu.Unlock()
+		return buf, ends, false
+	}
+	if sw.ends[hi-1] > sw.flushed {
+		if err := sw.w.Flush(); err != nil {
+			sw.err = err
+			sw.mu.Unlock()
+			return buf, ends, false
+		}
+		sw.flushed = sw.size
+	}
+	docEnds, limit := sw.ends[:hi], sw.flushed // elements below len never change
+	sw.mu.Unlock()
+	return readRange(sw.f, 0, docEnds, limit, lo, hi, buf, ends)
+}
+
 // Discard drops the gathered streams.
 func (sw *StreamWriter) Discard() {
 	sw.f.Close()
@@ -76,6 +103,8 @@ type streamsHeader struct {
 }
 
 func (sw *StreamWriter) header() (streamsHeader, []byte) {
+	sw.mu.Lock()
+	defer sw.mu.Unlock()
 	ends := make([]byte, 8*len(sw.ends))
 	for i, e := range sw.ends {
 		binary.LittleEndian.PutUint64(ends[8*i:], e)
@@ -85,16 +114,16 @@ func (sw *StreamWriter) header() (streamsHeader, []byte) {
 
 // copyTo appends the gathered data to w.
 func (sw *StreamWriter) copyTo(w io.Writer) error {
+	sw.mu.Lock()
+	defer sw.mu.Unlock()
 	if sw.err != nil {
 		return sw.err
 	}
 	if err := sw.w.Flush(); err != nil {
 		return err
 	}
-	if _, err := sw.f.Seek(0, io.SeekStart); err != nil {
-		return err
-	}
-	n, err := io.Copy(w, sw.f)
+	sw.flushed = sw.size
+	n, err := io.Copy(w, io.NewSectionReader(sw.f, 0, int64(sw.size)))
 	if err == nil && uint64(n) != sw.size {
 		err = errors.New("streams file changed size")
 	}
@@ -117,21 +146,27 @@ func (s *Streams) Range(lo, hi uint32, buf []byte, ends []int) ([]byte, []int, b
 	if lo >= hi || int(hi) > len(s.ends) {
 		return buf, ends, false
 	}
+	return readRange(s.f, s.data, s.ends, s.limit, lo, hi, buf, ends)
+}
+
+// readRange reads the streams of docs lo…hi-1 from f, whose stream data starts at off and
+// whose docs end at docEnds (all ≤ limit), appending them to buf and their ends to ends.
+func readRange(f *os.File, off int64, docEnds []uint64, limit uint64, lo, hi uint32, buf []byte, ends []int) ([]byte, []int, bool) {
 	start := uint64(0)
 	if lo > 0 {
-		start = s.ends[lo-1]
+		start = docEnds[lo-1]
 	}
-	stop := s.ends[hi-1]
-	if start > stop || stop > s.limit {
+	stop := docEnds[hi-1]
+	if start > stop || stop > limit {
 		return buf, ends, false
 	}
 	n := len(buf)
 	buf = slices.Grow(buf, int(stop-start))[:n+int(stop-start)]
-	if _, err := s.f.ReadAt(buf[n:], s.data+int64(start)); err != nil {
+	if _, err := f.ReadAt(buf[n:], off+int64(start)); err != nil {
 		return buf[:n], ends, false
 	}
 	for doc := lo; doc < hi; doc++ {
-		ends = append(ends, n+int(s.ends[doc]-start))
+		ends = append(ends, n+int(docEnds[doc]-start))
 	}
 	return buf, ends, true
 }
