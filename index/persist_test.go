@@ -43,6 +43,9 @@ func TestEncodeRestoreRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if est := ix.encodedSize(); len(data) > est {
+		t.Errorf("Encode wrote %d bytes, more than the %d it allocates for", len(data), est)
+	}
 	back := New(reader(stories))
 	if err := back.Restore(data); err != nil {
 		t.Fatal(err)

@@ -62,6 +62,9 @@ func tokenizePart(stories []story.Story, streams bool) *batchTerms {
 		size += len(stories[i].Body)
 	}
 	flat := make([]uint32, 0, size/10+64*len(stories)) // every story's ids, one after another; most text has a distinct term per 10 bytes or fewer
+	if streams {
+		b.seq = make([]uint32, 0, size/5+16*len(stories)) // a term per 6 bytes of text, about
+	}
 	type span struct{ doc, title [2]int }
 	spans := make([]span, len(stories))
 	for i := range stories {
