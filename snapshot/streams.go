@@ -180,7 +180,7 @@ func openStreams(f *os.File, off int64, h streamsHeader) (*Streams, error) {
 	if err != nil {
 		return nil, err
 	}
-	if h.docs > uint64(info.Size()-off)/8 || uint64(off)+8*h.docs+h.size != uint64(info.Size()) {
+	if h.docs > uint64(info.Size()-off)/8 || h.size > uint64(info.Size()) || uint64(off)+8*h.docs+h.size != uint64(info.Size()) {
 		return nil, errCorrupt
 	}
 	raw := make([]byte, 8*h.docs)
