@@ -52,17 +52,6 @@ func benchLibrary(b *testing.B) string {
 	return filepath.Join(benchDir, "lib")
 }
 
-func TestMain(m *testing.M) {
-	// Test libraries are written a moment before they are loaded; the rule against files
-	// written during a load has its own test.
-	racyMargin = 0
-	code := m.Run()
-	if benchDir != "" {
-		os.RemoveAll(benchDir)
-	}
-	os.Exit(code)
-}
-
 func cpuTime() time.Duration {
 	var ru syscall.Rusage
 	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)

@@ -52,11 +52,7 @@ func Fill(ctx context.Context, lib *library.Library, ix *index.Index, opt Option
 	}
 	var sw *snapshot.StreamWriter
 	if path != "" {
-		if w, err := snapshot.NewStreamWriter(path); err == nil {
-			sw = w
-			ix.SetStreamSink(sw.Add)
-			ix.SetStreams(sw)
-		}
+		sw = gather(path, ix)
 	}
 	var warnings []library.Warning
 	var walked []string
@@ -73,6 +69,18 @@ func Fill(ctx context.Context, lib *library.Library, ix *index.Index, opt Option
 	}
 	ix.SetStreamSink(nil)
 	saveLoad(ctx, lib, ix, path, start, walked, warnings, sw)
+}
+
+// gather starts gathering ix's term streams for the snapshot at path, and serves them to ix's
+// phrase checks as they come; nil when no temporary file can be made.
+func gather(path string, ix *index.Index) *snapshot.StreamWriter {
+	sw, err := snapshot.NewStreamWriter(path)
+	if err != nil {
+		return nil
+	}
+	ix.SetStreamSink(sw.Add)
+	ix.SetStreams(sw)
+	return sw
 }
 
 // saveLoad saves the snapshot of a full load that read the files walked. It must list exactly

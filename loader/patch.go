@@ -84,21 +84,16 @@ func patch(ctx context.Context, lib *library.Library, ix *index.Index, path stri
 	var oldStreams index.Streams
 	if snap.Streams != nil && snap.Streams.Len() == old.Len() {
 		oldStreams = snap.Streams
-		if w, err := snapshot.NewStreamWriter(path); err == nil {
-			sw = w
-			ix.SetStreamSink(sw.Add)
-		}
+		sw = gather(path, ix)
 	}
 	err := ix.Patch(old, oldStreams, slots)
 	ix.SetStreamSink(nil)
 	if err != nil {
 		if sw != nil {
+			ix.SetStreams(nil)
 			sw.Discard()
 		}
 		return false
-	}
-	if sw != nil {
-		ix.SetStreams(sw)
 	}
 	report(Progress{Warnings: warnings, Found: len(files), Done: true, Restored: true, Patched: true})
 	if !save(ctx, ix, path, start, files, warnings, sw) && sw != nil {

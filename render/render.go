@@ -293,19 +293,6 @@ func (j *joiner) result() string {
 	return s
 }
 
-// renderChunks renders md chunk by chunk, one after the other, as the Service does.
-func (p *rendererPool) renderChunks(chunks []string) (string, error) {
-	j := joiner{indent: p.indent}
-	for i, c := range chunks {
-		out, err := p.renderChunk(c, i == 0, i == len(chunks)-1)
-		if err != nil {
-			return "", err
-		}
-		j.add(out)
-	}
-	return j.result(), nil
-}
-
 // blankLine reports whether line shows nothing but spaces (escape sequences aside).
 func blankLine(line string) bool {
 	if strings.IndexByte(line, 0x1b) >= 0 {

@@ -271,3 +271,17 @@ func FuzzSplit(f *testing.F) {
 		checkSplit(t, md, Split(md, 1+int(size%512)))
 	})
 }
+
+// renderChunks renders chunks one after the other and joins them, as the Service does, so
+// tests can compare a chunked render with a whole one.
+func (p *rendererPool) renderChunks(chunks []string) (string, error) {
+	j := joiner{indent: p.indent}
+	for i, c := range chunks {
+		out, err := p.renderChunk(c, i == 0, i == len(chunks)-1)
+		if err != nil {
+			return "", err
+		}
+		j.add(out)
+	}
+	return j.result(), nil
+}

@@ -138,6 +138,19 @@ t0=$(us); for _ in $(seq 20); do cap >/dev/null; done; t1=$(us)
 POLL=$(awk -v d=$((t1 - t0)) 'BEGIN {printf "%.1f", d/20/1000}')
 stop
 
+# launch100k CMD FIRST ALL RSS: start CMD on the 100k library and append to the arrays named
+# FIRST, ALL and RSS the time to the first frame, the time until all is loaded, and the RSS then
+launch100k() {
+	local -n first=$2 all=$3 mem=$4
+	local pid
+	start "$1"
+	first+=("$(wait_for ' stories')")
+	all+=("$(wait_for ' 100000 / 100000 stories' 'loading' 60 0.05)")
+	pid=$(T display -p -t "$PANE" '#{pane_pid}')
+	sleep 0.5
+	mem+=("$(ps -o rss= -p "$pid" | awk '{printf "%.1f", $1/1024}')")
+}
+
 # prime the snapshot: one untimed load, until the snapshot is on disk (files younger than 2 s
 # are not trusted, so a library generated a moment ago takes a second try)
 for _ in 1 2 3; do
@@ -168,21 +181,11 @@ for run in $(seq "$RUNS"); do
 	stop
 
 	# 100k folder, cold: every file parsed and indexed
-	start "$APP --no-cache $LIB"
-	cold_first+=("$(wait_for ' stories')")
-	cold_all+=("$(wait_for ' 100000 / 100000 stories' 'loading' 60 0.05)")
-	pid=$(T display -p -t "$PANE" '#{pane_pid}')
-	sleep 0.5
-	cold_rss+=("$(ps -o rss= -p "$pid" | awk '{printf "%.1f", $1/1024}')")
+	launch100k "$APP --no-cache $LIB" cold_first cold_all cold_rss
 	stop
 
-	# 100k folder, warm: the snapshot reused; first frame, everything loaded, then keys
-	start "$APP $LIB"
-	big_first+=("$(wait_for ' stories')")
-	big_all+=("$(wait_for ' 100000 / 100000 stories' 'loading' 60 0.05)")
-	pid=$(T display -p -t "$PANE" '#{pane_pid}')
-	sleep 0.5
-	rss+=("$(ps -o rss= -p "$pid" | awk '{printf "%.1f", $1/1024}')")
+	# 100k folder, warm: the snapshot reused; then keys in the same window
+	launch100k "$APP $LIB" big_first big_all rss
 
 	# typing in the / prompt: one word, letter by letter
 	T send-keys -t "$PANE" /; sleep 0.3
