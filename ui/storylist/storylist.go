@@ -30,6 +30,7 @@ type Model struct {
 	highlights []string        // folded searched words to mark in titles
 
 	cursor cursor.Model // over docs
+	chosen bool         // the cursor was put on a story (a key, the wheel, the reader): it follows that story when docs change; until then it stays on the first row
 	width  int
 	height int
 }
@@ -54,25 +55,34 @@ func (m *Model) SetMarks(read, saved *roaring.Bitmap) { m.read, m.saved = read, 
 // SetHighlights sets the searched words to mark in titles.
 func (m *Model) SetHighlights(words []string) { m.highlights = words }
 
-// SetDocs replaces the shown docs, keeping the cursor on the same story when it is still
-// shown, else at the same row.
+// SetDocs replaces the shown docs. A cursor put on a story stays on it when it is still
+// shown, else at the same row; one never moved stays on the first row (stories arriving while
+// a library loads do not carry it down the list).
 func (m *Model) SetDocs(docs []uint32) {
 	cur, had := m.Selected()
 	m.docs = docs
 	m.cursor.SetLen(len(docs))
-	if had {
-		m.Select(cur)
+	if had && m.chosen {
+		m.find(cur)
 	}
 }
 
 // Select puts the cursor on doc if it is shown.
 func (m *Model) Select(doc uint32) {
+	if m.find(doc) {
+		m.chosen = true
+	}
+}
+
+// find moves the cursor to doc and reports whether it is shown.
+func (m *Model) find(doc uint32) bool {
 	for i, d := range m.docs {
 		if d == doc {
 			m.cursor.Set(i)
-			return
+			return true
 		}
 	}
+	return false
 }
 
 // Selected returns the doc under the cursor.
@@ -97,7 +107,10 @@ func (m Model) Neighbour(doc uint32, delta int) (uint32, bool) {
 }
 
 // Move moves the cursor by delta rows (the mouse wheel).
-func (m *Model) Move(delta int) { m.cursor.Move(delta) }
+func (m *Model) Move(delta int) {
+	m.cursor.Move(delta)
+	m.chosen = true
+}
 
 // Len is the number of stories shown.
 func (m Model) Len() int { return len(m.docs) }
@@ -105,7 +118,9 @@ func (m Model) Len() int { return len(m.docs) }
 // Update moves the cursor.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
+		before := m.cursor.Index()
 		m.cursor.Update(k, m.KeyMap.KeyMap)
+		m.chosen = m.chosen || m.cursor.Index() != before
 	}
 	return m, nil
 }
