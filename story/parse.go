@@ -40,10 +40,11 @@ func ParseString(name string, data string) (Story, []string, error) {
 		return Story{}, nil, ErrBinary
 	}
 	var warnings []string
-	if !utf8.ValidString(data) {
+	valid := utf8.ValidString(data)
+	if !valid {
 		warnings = append(warnings, "invalid UTF-8 replaced with U+FFFD")
 	}
-	text := normalize(data)
+	text := normalize(data, valid)
 	if strings.TrimFunc(text, unicode.IsSpace) == "" {
 		return Story{}, warnings, ErrEmpty
 	}
@@ -81,13 +82,14 @@ func keepOwnCopies(s *Story) {
 }
 
 // normalize returns data as sanitised text with LF line endings and no byte-order mark.
-func normalize(data string) string {
+// valid tells whether data is valid UTF-8 (dropping a mark or a CR keeps it so).
+func normalize(data string, valid bool) string {
 	s := strings.TrimPrefix(data, "\uFEFF")
 	if strings.IndexByte(s, '\r') >= 0 {
 		s = strings.ReplaceAll(s, "\r\n", "\n")
 		s = strings.ReplaceAll(s, "\r", "\n")
 	}
-	return Sanitize(s)
+	return sanitize(s, valid)
 }
 
 func identity(title, body string) string {
@@ -109,27 +111,4 @@ func isBlank(line string) bool {
 
 func trimSpace(s string) string {
 	return strings.TrimFunc(s, unicode.IsSpace)
-}
-
-func countWords(s string) int {
-	n := 0
-	in := false
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < utf8.RuneSelf { // ASCII fast path: most text, and a third of load time before it
-			space := c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f'
-			if !space && !in {
-				n++
-			}
-			in = !space
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size - 1
-		space := unicode.IsSpace(r)
-		if !space && !in {
-			n++
-		}
-		in = !space
-	}
-	return n
 }

@@ -12,7 +12,12 @@ import (
 // two-byte escapes), in their 7-bit and 8-bit forms. Tabs become spaces; invalid UTF-8
 // becomes U+FFFD. Newlines are kept.
 func Sanitize(s string) string {
-	if isClean(s) {
+	return sanitize(s, false)
+}
+
+// sanitize is Sanitize for a caller that may already know s to be valid UTF-8.
+func sanitize(s string, valid bool) string {
+	if !hasControls(s) && (valid || utf8.ValidString(s)) {
 		return s
 	}
 	s = strings.ToValidUTF8(s, "\uFFFD")
@@ -45,16 +50,7 @@ func Sanitize(s string) string {
 
 // isClean reports whether s is valid UTF-8 with nothing for Sanitize to do.
 func isClean(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < 0x20 && c != '\n' || c == 0x7f {
-			return false
-		}
-		if c == 0xc2 && i+1 < len(s) && s[i+1] < 0xa0 { // U+0080..U+009F
-			return false
-		}
-	}
-	return utf8.ValidString(s)
+	return !hasControls(s) && utf8.ValidString(s)
 }
 
 // skipEscape returns the index after the escape sequence whose ESC ended just before i.

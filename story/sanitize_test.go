@@ -99,7 +99,7 @@ func FuzzParse(f *testing.F) {
 	f.Add("x.txt", []byte("\uFEFFT\r\n\x1b]0;x\x07\r\nTags: a"))
 	f.Add("x.md", []byte("---\ntitle: [\n---\n"))
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
-		text := normalize(string(data))
+		text := normalize(string(data), utf8.Valid(data))
 		lines := strings.Split(text, "\n")
 		if fast, slow := paragraphs(text, lines, 0, len(lines)), joinParagraphs(lines); fast != slow {
 			t.Fatalf("paragraphs fast path %q differs from %q", fast, slow)

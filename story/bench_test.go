@@ -1,0 +1,29 @@
+package story
+
+import (
+	"testing"
+
+	"newsread/synth"
+)
+
+// BenchmarkParse parses 2,000 generated stories (seed 1, 5% markdown) per op; MB/s is of
+// story text, the figure to compare with the other stages of a load (see PERFORMANCE.md).
+func BenchmarkParse(b *testing.B) {
+	opt := synth.Options{N: 2000, Seed: 1}
+	names := make([]string, opt.N)
+	files := make([]string, opt.N)
+	size := 0
+	for i := range files {
+		names[i] = synth.Name(i, opt)
+		files[i] = string(synth.Story(i, opt))
+		size += len(files[i])
+	}
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for i, f := range files {
+			if _, _, err := ParseString(names[i], f); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
