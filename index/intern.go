@@ -1,8 +1,9 @@
 package index
 
 // interner numbers the distinct terms of a batch. It is an open-addressing table keyed by the
-// hash terms.EachHashed computes while scanning, so a repeated term costs one probe and one
-// compare rather than a map lookup that hashes it again.
+// hash terms.Scanner computes while scanning, so a repeated term costs one probe and one
+// compare rather than a map lookup that hashes it again. A term of at most 8 bytes is known by
+// its hash and length alone (terms.Hash is a bijection on them): no bytes are compared.
 type interner struct {
 	slots []slot // len is a power of two, at most half full
 	names []string
@@ -11,6 +12,7 @@ type interner struct {
 type slot struct {
 	hash uint64
 	id   uint32 // id+1; 0 marks an empty slot
+	n    uint32 // the term's length
 }
 
 func newInterner() *interner {
@@ -25,13 +27,13 @@ func (in *interner) id(w []byte, h uint64) (id uint32, added bool) {
 		if s.id == 0 {
 			id = uint32(len(in.names))
 			in.names = append(in.names, string(w))
-			s.hash, s.id = h, id+1
+			s.hash, s.id, s.n = h, id+1, uint32(len(w))
 			if 2*len(in.names) > len(in.slots) {
 				in.grow()
 			}
 			return id, true
 		}
-		if s.hash == h && in.names[s.id-1] == string(w) {
+		if s.hash == h && s.n == uint32(len(w)) && (len(w) <= 8 || in.names[s.id-1] == string(w)) {
 			return s.id - 1, false
 		}
 	}

@@ -57,6 +57,7 @@ func tokenizePart(stories []story.Story, streams bool) *batchTerms {
 	in := newInterner()
 	var last, lastTitle []int // term id → index+1 of the last story that held it (in any field / in the title)
 	var doc, title []uint32   // scratch for one story
+	var sc terms.Scanner
 	size := 0
 	for i := range stories {
 		size += len(stories[i].Body)
@@ -70,29 +71,29 @@ func tokenizePart(stories []story.Story, streams bool) *batchTerms {
 	for i := range stories {
 		s := &stories[i]
 		doc, title = doc[:0], title[:0]
-		add := func(w []byte, h uint64, inTitle bool) uint32 {
-			id, added := in.id(w, h)
-			if added {
-				last = append(last, 0)
-				lastTitle = append(lastTitle, 0)
-			}
-			if last[id] != i+1 {
-				last[id] = i + 1
-				doc = append(doc, id)
-			}
-			if inTitle && lastTitle[id] != i+1 {
-				lastTitle[id] = i + 1
-				title = append(title, id)
-			}
-			return id
-		}
 		field := func(text string, inTitle bool) {
-			if !streams {
-				terms.EachHashed(text, func(w []byte, h uint64) { add(w, h, inTitle) })
-				return
+			sc.Reset(text)
+			for sc.Next() {
+				id, added := in.id(sc.Term(), sc.Hash())
+				if added {
+					last = append(last, 0)
+					lastTitle = append(lastTitle, 0)
+				}
+				if last[id] != i+1 {
+					last[id] = i + 1
+					doc = append(doc, id)
+				}
+				if inTitle && lastTitle[id] != i+1 {
+					lastTitle[id] = i + 1
+					title = append(title, id)
+				}
+				if streams {
+					b.seq = append(b.seq, id)
+				}
 			}
-			terms.EachHashed(text, func(w []byte, h uint64) { b.seq = append(b.seq, add(w, h, inTitle)) })
-			b.seq = append(b.seq, fieldBreak)
+			if streams {
+				b.seq = append(b.seq, fieldBreak)
+			}
 		}
 		start := len(b.seq)
 		field(s.Title, true)

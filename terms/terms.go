@@ -4,6 +4,9 @@
 package terms
 
 import (
+	"encoding/binary"
+	"math/bits"
+	"slices"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -11,79 +14,243 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// EachBytes calls fn with every term of text, in order. The slice passed to fn is reused
-// between calls: copy it (string(word)) to keep it.
-func EachBytes(text string, fn func(word []byte)) {
-	EachHashed(text, func(w []byte, _ uint64) { fn(w) })
+// Scanner reads the terms of a text one at a time, without a call per term through a
+// function value (a load of 100,000 stories scans some 30 million of them):
+//
+//	var sc terms.Scanner
+//	sc.Reset(text)
+//	for sc.Next() {
+//		use(sc.Term(), sc.Hash())
+//	}
+type Scanner struct {
+	text string
+	i    int // where the next term is looked for in text
+	term []byte
+	hash uint64
+	buf  [64]byte // the current term while it is ASCII and short
+	// reused by every non-ASCII term
+	nfd, folded []byte
 }
 
-// EachHashed is EachBytes that also gives each term's Hash, computed while scanning.
-func EachHashed(text string, fn func(word []byte, hash uint64)) {
-	var buf [64]byte
-	word := buf[:0]
-	ascii := true
-	h := uint64(fnvOffset)
-	var nfd, folded []byte // reused by every non-ASCII word
-	flush := func() {
-		if len(word) == 0 {
-			return
-		}
-		if ascii {
-			fn(word, h)
-		} else {
-			var ok bool
-			if folded, ok = appendFoldedFast(folded[:0], word); !ok {
-				nfd = norm.NFD.Append(nfd[:0], word...)
-				folded = appendFolded(folded[:0], nfd)
-			}
-			fn(folded, Hash(folded))
-		}
-		word = word[:0]
-		ascii = true
-		h = fnvOffset
-	}
-	for i := 0; i < len(text); {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			switch {
-			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
-			case 'A' <= c && c <= 'Z':
-				c += 'a' - 'A'
-			default:
-				flush()
-				i++
+// Reset starts reading text from its beginning.
+func (s *Scanner) Reset(text string) {
+	s.text, s.i = text, 0
+}
+
+// Next moves to the next term and reports whether there is one.
+func (s *Scanner) Next() bool {
+	text, i := s.text, s.i
+	// Find the term's first character, eight ASCII bytes at a time where possible.
+	for i < len(text) {
+		if i+8 <= len(text) {
+			if v := load8(text, i); v&highs == 0 {
+				letters, digits := alnum(v)
+				if a := letters | digits; a != 0 {
+					i += bits.TrailingZeros64(a) >> 3
+					break
+				}
+				i += 8
 				continue
 			}
-			word = append(word, c)
-			h = (h ^ uint64(c)) * fnvPrime
+		}
+		if c := text[i]; c < utf8.RuneSelf {
+			if lowerASCII[c] != 0 {
+				break
+			}
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || (len(word) > 0 && unicode.IsMark(r)) {
-			word = append(word, text[i:i+size]...)
-			ascii = false
-		} else {
-			flush()
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			break
 		}
 		i += size
 	}
-	flush()
+	if i >= len(text) {
+		s.i = i
+		return false
+	}
+	word := s.buf[:0]
+	ascii := true
+	h := hasher{h: hashSeed}
+	for i < len(text) {
+		if i+8 <= len(text) {
+			if v := load8(text, i); v&highs == 0 {
+				letters, digits := alnum(v)
+				lower := v | letters>>2 // 0x80 >> 2 is the case bit
+				m := 8
+				if stop := ^(letters | digits) & highs; stop != 0 {
+					m = bits.TrailingZeros64(stop) >> 3
+				}
+				if m > 0 {
+					lower &= ^uint64(0) >> (64 - 8*m)
+					word = appendWord(word, lower, m)
+					h.add(lower, m)
+					i += m
+				}
+				if m < 8 { // text[i] ends the term
+					i++
+					break
+				}
+				continue
+			}
+		}
+		c := text[i]
+		if c < utf8.RuneSelf {
+			i++
+			l := lowerASCII[c]
+			if l == 0 {
+				break
+			}
+			word = append(word, l)
+			h.add(uint64(l), 1)
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
+			word = append(word, text[i:i+size]...)
+			ascii = false
+		} else {
+			i += size
+			break
+		}
+		i += size
+	}
+	s.i = i
+	if ascii {
+		s.term, s.hash = word, h.sum(len(word))
+		return true
+	}
+	var ok bool
+	if s.folded, ok = appendFoldedFast(s.folded[:0], word); !ok {
+		s.nfd = norm.NFD.Append(s.nfd[:0], word...)
+		s.folded = appendFolded(s.folded[:0], s.nfd)
+	}
+	s.term, s.hash = s.folded, Hash(s.folded)
+	return true
 }
 
-// FNV-1a, 64 bits: cheap to compute a byte at a time while scanning.
 const (
-	fnvOffset = 14695981039346656037
-	fnvPrime  = 1099511628211
+	ones  = 0x0101010101010101
+	highs = 0x8080808080808080
 )
 
-// Hash is the hash EachHashed gives a term.
-func Hash(term []byte) uint64 {
-	h := uint64(fnvOffset)
-	for _, c := range term {
-		h = (h ^ uint64(c)) * fnvPrime
+// load8 reads text[i:i+8] as a little-endian word (the compiler makes it one load).
+func load8(text string, i int) uint64 {
+	b := text[i : i+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+// alnum marks with 0x80 the bytes of the ASCII word v that are letters, and those that are
+// digits. No byte sum carries into the next: every byte is at most 0x7f.
+func alnum(v uint64) (letters, digits uint64) {
+	from := func(v uint64, c byte) uint64 { return v + uint64(0x80-c)*ones } // high bit set where byte ≥ c
+	folded := v | 0x20*ones                                                  // A-Z onto a-z, and no other byte into a-z
+	letters = from(folded, 'a') &^ from(folded, 'z'+1) & highs
+	digits = from(v, '0') &^ from(v, '9'+1) & highs
+	return letters, digits
+}
+
+// appendWord appends the m low bytes of v to word with one store.
+func appendWord(word []byte, v uint64, m int) []byte {
+	n := len(word)
+	word = slices.Grow(word, 8)
+	binary.LittleEndian.PutUint64(word[n:n+8], v)
+	return word[:n+m]
+}
+
+// hasher computes Hash of a term given in pieces of at most 8 bytes, without reading the term
+// back from memory (a load over bytes just stored one by one stalls).
+type hasher struct {
+	h     uint64 // the mix of the full chunks before chunk, from hashSeed
+	chunk uint64 // the last k bytes (1..8), not mixed yet: Hash treats the last chunk apart
+	k     int
+}
+
+// add appends the m (1..8) low bytes of v, whose other bytes are zero.
+func (h *hasher) add(v uint64, m int) {
+	if h.k+m <= 8 {
+		h.chunk |= v << (8 * h.k)
+		h.k += m
+		return
 	}
-	return h
+	free := 8 - h.k
+	h.h = mix(h.h ^ (h.chunk | v<<(8*h.k)))
+	h.chunk, h.k = v>>(8*free), m-free
+}
+
+// sum is Hash of the n bytes added.
+func (h *hasher) sum(n int) uint64 {
+	if n <= 8 {
+		return mix(h.chunk)
+	}
+	return mix(h.h ^ h.chunk)
+}
+
+// Term is the current term, lower-cased and accent-folded. The slice is reused by Next: copy
+// it (string(term)) to keep it.
+func (s *Scanner) Term() []byte { return s.term }
+
+// Hash is Hash(Term()).
+func (s *Scanner) Hash() uint64 { return s.hash }
+
+// lowerASCII maps an ASCII letter or digit to its lower case, and anything else to 0.
+var lowerASCII = func() (t [utf8.RuneSelf]byte) {
+	for c := byte('0'); c <= '9'; c++ {
+		t[c] = c
+	}
+	for c := byte('a'); c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = c, c
+	}
+	return t
+}()
+
+// EachBytes calls fn with every term of text, in order. The slice passed to fn is reused
+// between calls: copy it (string(word)) to keep it.
+func EachBytes(text string, fn func(word []byte)) {
+	var s Scanner
+	s.Reset(text)
+	for s.Next() {
+		fn(s.Term())
+	}
+}
+
+// Hash is a 64-bit hash of a term for hash tables. For a term of at most 8 bytes it is a
+// bijection of the term's bytes: two such terms of one length have equal hashes only when
+// they are equal.
+func Hash(term []byte) uint64 {
+	if len(term) <= 8 {
+		return mix(pack(term))
+	}
+	h := uint64(hashSeed)
+	for len(term) > 8 {
+		h = mix(h ^ binary.LittleEndian.Uint64(term))
+		term = term[8:]
+	}
+	return mix(h ^ pack(term))
+}
+
+const hashSeed = 0x9e3779b97f4a7c15
+
+// pack reads at most 8 bytes as a little-endian word.
+func pack(b []byte) uint64 {
+	var v uint64
+	for i := len(b) - 1; i >= 0; i-- {
+		v = v<<8 | uint64(b[i])
+	}
+	return v
+}
+
+// mix is MurmurHash3's 64-bit finaliser: a bijection whose every output bit depends on every
+// input bit, so the low bits can pick a slot.
+func mix(k uint64) uint64 {
+	k ^= k >> 33
+	k *= 0xff51afd7ed558ccd
+	k ^= k >> 33
+	k *= 0xc4ceb9fe1a85ec53
+	k ^= k >> 33
+	return k
 }
 
 // Each calls fn with every term of text, in order, as a string of its own.

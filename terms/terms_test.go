@@ -2,6 +2,8 @@ package terms
 
 import (
 	"reflect"
+	"strconv"
+	"strings"
 	"testing"
 	"unicode"
 )
@@ -51,13 +53,79 @@ func TestFastFoldMatchesNorm(t *testing.T) {
 	}
 }
 
-func FuzzEachBytes(f *testing.F) {
+// listRef is the definition the Scanner must meet, a rune at a time: runs of letters and
+// digits (with the marks that follow them), each folded by the norm package.
+func listRef(text string) []string {
+	var out []string
+	var word []rune
+	flush := func() {
+		if len(word) > 0 {
+			out = append(out, string(foldRunes([]byte(string(word)))))
+			word = word[:0]
+		}
+	}
+	for _, r := range text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || (len(word) > 0 && unicode.IsMark(r)) {
+			word = append(word, r)
+		} else {
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+func TestScannerMatchesReference(t *testing.T) {
+	for _, s := range []string{
+		"", " ", "a", "Putin thanks Trump for CIA’s help.", "Zürich \xff\xfe в Петербурге",
+		"e\u0301te\u0301 \u0301lone mark", "x\u00a0y\u3000z", "東京 2024年", "ALL CAPS AND 123",
+		strings.Repeat("long", 40) + " " + strings.Repeat("Ü", 40), "tail,", ",head",
+	} {
+		got := List(s)
+		if want := listRef(s); !reflect.DeepEqual(got, want) {
+			t.Errorf("List(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func TestHash(t *testing.T) {
+	// A short term's hash does not depend on the memory after it.
+	for _, w := range []string{"a", "ab", "abcdefg", "abcdefgh", "zürich"} {
+		small := []byte(w)[:len(w):len(w)]
+		big := append([]byte(w), "garbage!"...)[:len(w)]
+		if Hash(small) != Hash(big) {
+			t.Errorf("Hash(%q) depends on the bytes after the term", w)
+		}
+	}
+	// Terms of up to 8 bytes never collide.
+	seen := map[uint64]string{}
+	var sc Scanner
+	for i := range 200000 {
+		sc.Reset(strconv.FormatInt(int64(i)*7919, 36))
+		for sc.Next() {
+			w := string(sc.Term())
+			if len(w) > 8 {
+				continue
+			}
+			if other, ok := seen[sc.Hash()]; ok && other != w {
+				t.Fatalf("%q and %q share hash %x", w, other, sc.Hash())
+			}
+			seen[sc.Hash()] = w
+		}
+	}
+}
+
+func FuzzScanner(f *testing.F) {
 	f.Add("Putin thanks Trump for CIA’s help")
 	f.Add("Zürich \xff\xfe в Петербурге")
 	f.Fuzz(func(t *testing.T, s string) {
-		EachHashed(s, func(w []byte, h uint64) {
-			if h != Hash(w) {
-				t.Fatalf("hash of %q is %x, want %x", w, h, Hash(w))
+		var sc Scanner
+		sc.Reset(s)
+		var got []string
+		for sc.Next() {
+			w := sc.Term()
+			if sc.Hash() != Hash(w) {
+				t.Fatalf("hash of %q is %x, want %x", w, sc.Hash(), Hash(w))
 			}
 			if len(w) == 0 {
 				t.Fatalf("empty term from %q", s)
@@ -65,7 +133,11 @@ func FuzzEachBytes(f *testing.F) {
 			if again := List(string(w)); len(again) != 1 || again[0] != string(w) {
 				t.Fatalf("term %q of %q is not stable: %q", w, s, again)
 			}
-		})
+			got = append(got, string(w))
+		}
+		if want := listRef(s); !reflect.DeepEqual(got, want) {
+			t.Fatalf("terms of %q: %q, want %q", s, got, want)
+		}
 	})
 }
 
