@@ -3,7 +3,6 @@ package library
 import (
 	"context"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"runtime"
 	"sync"
@@ -59,8 +58,9 @@ func (l *Library) Load(ctx context.Context, emit func(Batch)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var scratch []byte
 			for j := range jobs {
-				results <- l.parse(j)
+				results <- l.parse(j, &scratch)
 			}
 		}()
 	}
@@ -110,6 +110,7 @@ type job struct {
 	seq  int
 	path string
 	data []byte // already read (embedded files), or nil
+	link bool   // a symbolic link, followed only to a regular file
 	err  error  // the walk could not read this path
 }
 
@@ -157,7 +158,7 @@ func (l *Library) walk(ctx context.Context, send func(job) bool) int {
 			if !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
 				return nil
 			}
-			if !send(job{seq: seq, path: p}) {
+			if !send(job{seq: seq, path: p, link: d.Type()&fs.ModeSymlink != 0}) {
 				return filepath.SkipAll
 			}
 			seq++
@@ -167,8 +168,8 @@ func (l *Library) walk(ctx context.Context, send func(job) bool) int {
 	return seq
 }
 
-// parse reads and parses one file.
-func (l *Library) parse(j job) result {
+// parse reads and parses one file; scratch is the worker's read buffer.
+func (l *Library) parse(j job, scratch *[]byte) result {
 	r := result{seq: j.seq, path: j.path}
 	if j.err != nil {
 		r.warnings = []Warning{{j.path, "skipped: " + unwrapPathError(j.err).Error()}}
@@ -177,7 +178,7 @@ func (l *Library) parse(j job) result {
 	data := j.data
 	if data == nil {
 		var err error
-		data, err = os.ReadFile(j.path)
+		data, err = readFile(j.path, scratch, j.link)
 		if err != nil {
 			r.warnings = []Warning{{j.path, "skipped: " + unwrapPathError(err).Error()}}
 			return r
