@@ -25,6 +25,7 @@ type Batch struct {
 const (
 	batchStories = 2048                  // a batch is handed on when it holds this many stories…
 	batchEvery   = 40 * time.Millisecond // …or when it is this old, whichever comes first
+	maxGrowth    = 2                     // later batches are up to 2^maxGrowth times larger
 )
 
 // Load walks the library and parses its files with one worker per CPU, calling emit with
@@ -73,7 +74,7 @@ func (l *Library) Load(ctx context.Context, emit func(Batch)) {
 	for {
 		select {
 		case <-tick.C: // hand on what is ready even while a slow file holds up the rest
-			if len(o.batch.Walked) > 0 {
+			if len(o.batch.Walked) > 0 && o.now().Sub(o.started) >= o.period() {
 				o.flush(int(walked.Load()), false)
 			}
 		case r, ok := <-results:
@@ -205,8 +206,17 @@ type orderer struct {
 	pending map[int]result    // results that arrived before their turn
 	seen    map[string]string // story id → source of the first story with it
 	batch   Batch
-	started time.Time     // when the current batch began
-	found   *atomic.Int64 // files the walk has found so far
+	started time.Time        // when the current batch began
+	found   *atomic.Int64    // files the walk has found so far
+	batches int              // handed on so far
+	clock   func() time.Time // time.Now, unless a test sets it
+}
+
+func (o *orderer) now() time.Time {
+	if o.clock != nil {
+		return o.clock()
+	}
+	return time.Now()
 }
 
 func (o *orderer) add(r result) {
@@ -229,15 +239,23 @@ func (o *orderer) add(r result) {
 			}
 		}
 	}
-	if len(o.batch.Stories) >= batchStories || time.Since(o.started) >= batchEvery {
+	if len(o.batch.Stories) >= batchStories<<o.growth() || o.now().Sub(o.started) >= o.period() {
 		o.flush(int(o.found.Load()), false)
 	}
 }
 
+// growth doubles the size and the period of batches after each of the first ones: the first
+// stories show at once, and later batches are larger, since each batch costs the index a
+// pass over the postings of every term it holds.
+func (o *orderer) growth() int { return min(o.batches, maxGrowth) }
+
+func (o *orderer) period() time.Duration { return batchEvery << o.growth() }
+
 func (o *orderer) flush(found int, done bool) {
+	o.batches++
 	o.batch.Found = found
 	o.batch.Done = done
 	o.emit(o.batch)
 	o.batch = Batch{}
-	o.started = time.Now()
+	o.started = o.now()
 }

@@ -5,8 +5,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
+
+	"newsread/story"
 )
 
 func write(t *testing.T, dir, name, content string) string {
@@ -115,5 +120,32 @@ func TestEmptyFolder(t *testing.T) {
 	})
 	if calls != 1 {
 		t.Errorf("%d batches, want 1", calls)
+	}
+}
+
+func TestBatchesGrowAfterTheFirst(t *testing.T) {
+	var sizes []int
+	start := time.Now()
+	o := orderer{emit: func(b Batch) { sizes = append(sizes, len(b.Stories)) }, seen: map[string]string{},
+		pending: map[int]result{}, started: start, found: &atomic.Int64{}, clock: func() time.Time { return start }}
+	const n = 30000
+	for i := range n {
+		o.add(result{seq: i, path: fmt.Sprint(i), ok: true, story: story.Story{ID: fmt.Sprint(i), Source: fmt.Sprint(i)}})
+	}
+	o.flush(n, true)
+	total := 0
+	for k, size := range sizes {
+		if limit := batchStories << min(k, maxGrowth); size > limit {
+			t.Errorf("batch %d holds %d stories, more than %d", k, size, limit)
+		}
+		total += size
+	}
+	if total != n {
+		t.Errorf("%d stories in the batches, want %d", total, n)
+	}
+	// The clock stands still, so the sizes alone cut the batches.
+	want := []int{2048, 4096, 8192, 8192, 7472}
+	if !slices.Equal(sizes, want) {
+		t.Errorf("batch sizes %v, want %v", sizes, want)
 	}
 }
