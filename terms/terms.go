@@ -284,11 +284,21 @@ func foldRunes(b []byte) []byte {
 // appendFoldedFast folds word without the norm package when every rune is either already
 // decomposed or a precomposed letter of the table; ok is false when it cannot.
 func appendFoldedFast(out, word []byte) (_ []byte, ok bool) {
-	bases := baseLetters()
+	table := foldTable()
 	for i := 0; i < len(word); {
 		r, size := utf8.DecodeRune(word[i:])
 		i += size
-		if b, found := bases[r]; found {
+		if int(r) < len(table) {
+			switch f := table[r]; f {
+			case foldSlow:
+				return out, false
+			case foldDrop:
+			default:
+				out = utf8.AppendRune(out, f)
+			}
+			continue
+		}
+		if b, found := baseLetters()[r]; found {
 			r = b
 		} else if norm.NFD.QuickSpan(word[i-size:i]) < size {
 			return out, false
@@ -300,6 +310,31 @@ func appendFoldedFast(out, word []byte) (_ []byte, ok bool) {
 	}
 	return out, true
 }
+
+const (
+	foldDrop = 0  // a combining mark
+	foldSlow = -1 // needs the norm package
+)
+
+// foldTable holds what appendFoldedFast makes of each rune below U+2000 (Latin, Greek,
+// Cyrillic and the other alphabets most text is in): its folded rune, foldDrop or foldSlow.
+// One lookup replaces a map lookup, a normalisation check and two Unicode table searches.
+var foldTable = sync.OnceValue(func() []rune {
+	t := make([]rune, 0x2000)
+	for r := range rune(len(t)) {
+		switch b, found := baseLetters()[r]; {
+		case found:
+			t[r] = unicode.ToLower(b)
+		case norm.NFD.QuickSpan(utf8.AppendRune(nil, r)) < utf8.RuneLen(r):
+			t[r] = foldSlow
+		case unicode.Is(unicode.Mn, r):
+			t[r] = foldDrop
+		default:
+			t[r] = unicode.ToLower(r)
+		}
+	}
+	return t
+})
 
 // baseLetters maps each precomposed letter of the Latin, Greek, Cyrillic and Vietnamese blocks
 // to its base letter (é → e, й → и), as NFD and dropping the marks would. It is built from the
