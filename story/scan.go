@@ -41,14 +41,27 @@ func dirty(v uint64) uint64 {
 	return controls&^zeros(v^0x0a*ones) | zeros(v^0x7f*ones)
 }
 
+// mayHold has 0x80 in some byte when a byte of v may be c (never when none is).
+func mayHold(v uint64, c byte) uint64 {
+	x := v ^ uint64(c)*ones
+	return (x - ones) &^ x & highs
+}
+
+// unicodeSpaceLead reports whether v may hold the first byte of a white-space character above
+// ASCII: U+0085 and U+00A0 start with 0xc2, U+1680, U+2000..U+205F and U+3000 with 0xe1..0xe3.
+func unicodeSpaceLead(v uint64) bool {
+	return mayHold(v, 0xc2)|mayHold(v&(0xfc*ones), 0xe0) != 0
+}
+
 // countWords counts the runs of non-space characters in s.
 func countWords(s string) int {
 	n := 0
 	inWord := false
 	for i := 0; i < len(s); {
 		if i+8 <= len(s) {
-			if v := load8(s, i); v&highs == 0 {
-				word := ^spaces(v) & highs
+			if v := load8(s, i); v&highs == 0 || !unicodeSpaceLead(v) {
+				// Bytes above ASCII are then parts of letters and symbols: not spaces.
+				word := (^spaces(v&low7) | v) & highs
 				before := word << 8
 				if inWord {
 					before |= 0x80
@@ -86,8 +99,9 @@ func countWords(s string) int {
 func hasControls(s string) bool {
 	for i := 0; i < len(s); {
 		if i+8 <= len(s) {
-			if v := load8(s, i); v&highs == 0 {
-				if dirty(v) != 0 {
+			// Above ASCII only C1 controls (0xc2 0x80..0x9f) are dirty.
+			if v := load8(s, i); v&highs == 0 || mayHold(v, 0xc2) == 0 {
+				if dirty(v&low7)&^v != 0 {
 					return true
 				}
 				i += 8
