@@ -14,24 +14,27 @@ import (
 const maxChanged = 0.25
 
 // restore fills ix from the snapshot at path: as it is when it is true to every file of lib,
-// patched with the changed files when few changed. The snapshot is read while the files are
-// looked at. It reports whether ix is filled.
+// patched with the changed files when few changed. The files are looked at while the
+// snapshot is read, and no longer once there is none (a first start loads at once). It
+// reports whether ix is filled.
 func restore(ctx context.Context, lib *library.Library, ix *index.Index, path string, start time.Time, report func(Progress)) bool {
-	type loaded struct {
-		snap *snapshot.Snapshot
-		err  error
+	type listed struct {
+		files []library.File
+		err   error
 	}
-	ch := make(chan loaded, 1)
+	listCtx, stopListing := context.WithCancel(ctx)
+	defer stopListing()
+	ch := make(chan listed, 1)
 	go func() {
-		s, err := snapshot.Load(path)
-		ch <- loaded{s, err}
+		files, err := lib.Files(listCtx)
+		ch <- listed{files, err}
 	}()
-	files, err := lib.Files(ctx)
-	got := <-ch
-	if got.err != nil {
+	snap, err := snapshot.Load(path)
+	if err != nil {
 		return false
 	}
-	snap := got.snap
+	got := <-ch
+	files, err := got.files, got.err
 	keep := false // ix reads the snapshot's streams
 	if snap.Streams != nil {
 		defer func() {
