@@ -8,12 +8,14 @@
 #                             baseline: `sh -c 'echo ready; exec cat'` → "ready" on screen
 #   launch → all loaded       100k: status "100000 / 100000 stories" without "loading"
 #                             (polled every 50 ms, so as not to take a core from newsread);
-#                             cold (--no-cache: every file parsed and indexed) and warm (the
-#                             snapshot in XDG_CACHE_HOME reused, the library unchanged)
+#                             cold (--no-cache: every file parsed and indexed), first start
+#                             (an empty cache: the same while the term streams are gathered,
+#                             then the snapshot is written) and warm (the snapshot in
+#                             XDG_CACHE_HOME reused, the library unchanged)
 #   key → frame               typing in the "/" prompt, toggling a tag (space in the tag pane)
 #                             baseline: a key typed into `cat` → echoed on screen
-#   RSS                       of the newsread process once all is loaded (ps -o rss=), cold
-#                             and warm
+#   RSS                       of the newsread process once all is loaded (ps -o rss=), cold,
+#                             first start (3 s later, when the snapshot is written) and warm
 #
 # A key's time is "first": the first screen change after send-keys, and "settled": the last
 # change within 250 ms (a search result can follow the echo of the key). Times come from
@@ -82,7 +84,9 @@ T -f /dev/null new-session -d -s bench -x $W -y $H "cat"
 T set -g default-size ${W}x${H}   # (window-size manual crashes tmux 3.3a on new-window)
 T set -g remain-on-exit on
 
-APP="exec env XDG_STATE_HOME=$WORK/state XDG_CACHE_HOME=$WORK/cache TERM=tmux-256color $BIN --no-state"
+# app CACHE: the command line of newsread with its cache in CACHE
+app() { echo "exec env XDG_STATE_HOME=$WORK/state XDG_CACHE_HOME=$1 TERM=tmux-256color $BIN --no-state"; }
+APP="$(app "$WORK/cache")"
 win=0
 
 # start CMD: open a fresh window running CMD; sets PANE and T0 (µs)
@@ -138,8 +142,9 @@ t0=$(us); for _ in $(seq 20); do cap >/dev/null; done; t1=$(us)
 POLL=$(awk -v d=$((t1 - t0)) 'BEGIN {printf "%.1f", d/20/1000}')
 stop
 
-# launch100k CMD FIRST ALL RSS: start CMD on the 100k library and append to the arrays named
-# FIRST, ALL and RSS the time to the first frame, the time until all is loaded, and the RSS then
+# launch100k CMD FIRST ALL RSS [WAIT]: start CMD on the 100k library and append to the arrays
+# named FIRST, ALL and RSS the time to the first frame, the time until all is loaded, and the
+# RSS WAIT seconds (default 0.5) later
 launch100k() {
 	local -n first=$2 all=$3 mem=$4
 	local pid
@@ -147,7 +152,7 @@ launch100k() {
 	first+=("$(wait_for ' stories')")
 	all+=("$(wait_for ' 100000 / 100000 stories' 'loading' 60 0.05)")
 	pid=$(T display -p -t "$PANE" '#{pane_pid}')
-	sleep 0.5
+	sleep "${5:-0.5}"
 	mem+=("$(ps -o rss= -p "$pid" | awk '{printf "%.1f", $1/1024}')")
 }
 
@@ -165,7 +170,7 @@ for _ in 1 2 3; do
 done
 ls "$WORK"/cache/newsread/*.snapshot >/dev/null 2>&1 || { echo "no snapshot was written" >&2; exit 1; }
 
-declare -a base_launch emb_launch cold_first cold_all cold_rss big_first big_all rss base_key typ_first typ_settled tag_first tag_settled
+declare -a base_launch emb_launch cold_first cold_all cold_rss new_first new_all new_rss big_first big_all rss base_key typ_first typ_settled tag_first tag_settled
 for run in $(seq "$RUNS"); do
 	# baseline: a shell prints a line
 	start "sh -c 'echo ready; exec cat'"
@@ -183,6 +188,12 @@ for run in $(seq "$RUNS"); do
 	# 100k folder, cold: every file parsed and indexed
 	launch100k "$APP --no-cache $LIB" cold_first cold_all cold_rss
 	stop
+
+	# 100k folder, first start: the same with an empty cache, which then gets the snapshot
+	# (RSS taken 3 s after, once the snapshot is written)
+	launch100k "$(app "$WORK/first-$run") $LIB" new_first new_all new_rss 3
+	stop
+	rm -rf "$WORK/first-$run"
 
 	# 100k folder, warm: the snapshot reused; then keys in the same window
 	launch100k "$APP $LIB" big_first big_all rss
@@ -215,6 +226,8 @@ row() { printf '%-44s %10s %10s %10s\n' "$1" "$2" "$3" "$(awk -v a="$2" -v b="$3
 row "launch → first frame, embedded" "$(med "${emb_launch[@]}")" "$bl"
 row "launch → first frame, 100k cold" "$(med "${cold_first[@]}")" "$bl"
 row "launch → all 100k loaded, cold" "$(med "${cold_all[@]}")" "$bl"
+row "launch → first frame, 100k first start" "$(med "${new_first[@]}")" "$bl"
+row "launch → all 100k loaded, first start" "$(med "${new_all[@]}")" "$bl"
 row "launch → first frame, 100k warm" "$(med "${big_first[@]}")" "$bl"
 row "launch → all 100k loaded, warm" "$(med "${big_all[@]}")" "$bl"
 row "key → first frame, / filter (100k)" "$(med "${typ_first[@]}")" "$bk"
@@ -222,4 +235,5 @@ row "key → settled frame, / filter (100k)" "$(med "${typ_settled[@]}")" "$bk"
 row "key → first frame, tag toggle (100k)" "$(med "${tag_first[@]}")" "$bk"
 row "key → settled frame, tag toggle (100k)" "$(med "${tag_settled[@]}")" "$bk"
 printf '%-44s %10s\n' "RSS after all 100k loaded, cold (MB)" "$(med "${cold_rss[@]}")"
+printf '%-44s %10s\n' "RSS after all 100k loaded, first start (MB)" "$(med "${new_rss[@]}")"
 printf '%-44s %10s\n' "RSS after all 100k loaded, warm (MB)" "$(med "${rss[@]}")"
