@@ -5,7 +5,8 @@ package index
 // compare rather than a map lookup that hashes it again. A term of at most 8 bytes is known by
 // its hash and length alone (terms.Hash is a bijection on them): no bytes are compared.
 type interner struct {
-	slots []slot // len is a power of two, at most half full
+	slots []slot // len is a power of two, 1<<(64-shift), at most half full
+	shift uint   // a term's first slot is its hash's top bits: hash >> shift
 	names []string
 }
 
@@ -16,13 +17,13 @@ type slot struct {
 }
 
 func newInterner() *interner {
-	return &interner{slots: make([]slot, 1<<13)} // a batch part holds a few thousand distinct terms
+	return &interner{slots: make([]slot, 1<<13), shift: 64 - 13} // a batch part holds a few thousand distinct terms
 }
 
 // id returns the number of term w, whose hash is h, adding it when new.
 func (in *interner) id(w []byte, h uint64) (id uint32, added bool) {
 	mask := uint64(len(in.slots) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
+	for i := h >> in.shift; ; i = (i + 1) & mask {
 		s := &in.slots[i]
 		if s.id == 0 {
 			id = uint32(len(in.names))
@@ -42,12 +43,13 @@ func (in *interner) id(w []byte, h uint64) (id uint32, added bool) {
 func (in *interner) grow() {
 	old := in.slots
 	in.slots = make([]slot, 2*len(old))
+	in.shift--
 	mask := uint64(len(in.slots) - 1)
 	for _, s := range old {
 		if s.id == 0 {
 			continue
 		}
-		i := s.hash & mask
+		i := s.hash >> in.shift
 		for in.slots[i].id != 0 {
 			i = (i + 1) & mask
 		}

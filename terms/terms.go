@@ -216,9 +216,10 @@ func EachBytes(text string, fn func(word []byte)) {
 	}
 }
 
-// Hash is a 64-bit hash of a term for hash tables. For a term of at most 8 bytes it is a
-// bijection of the term's bytes: two such terms of one length have equal hashes only when
-// they are equal.
+// Hash is a 64-bit hash of a term for hash tables, whose high bits are the well-mixed ones
+// (Fibonacci hashing: a table of 2^b slots takes the top b bits). For a term of at most 8
+// bytes it is a bijection of the term's bytes: two such terms of one length have equal hashes
+// only when they are equal.
 func Hash(term []byte) uint64 {
 	if len(term) <= 8 {
 		return mix(pack(term))
@@ -242,15 +243,10 @@ func pack(b []byte) uint64 {
 	return v
 }
 
-// mix is MurmurHash3's 64-bit finaliser: a bijection whose every output bit depends on every
-// input bit, so the low bits can pick a slot.
+// mix multiplies by an odd constant (2^64 / φ): a bijection, one instruction, that carries
+// every bit of k into the high bits of the result.
 func mix(k uint64) uint64 {
-	k ^= k >> 33
-	k *= 0xff51afd7ed558ccd
-	k ^= k >> 33
-	k *= 0xc4ceb9fe1a85ec53
-	k ^= k >> 33
-	return k
+	return k * 0x9e3779b97f4a7c15
 }
 
 // Each calls fn with every term of text, in order, as a string of its own.
