@@ -10,9 +10,7 @@ import (
 // so "St. Petersburg", "st petersburg" and " ST.PETERSBURG " are one tag. Empty for a tag
 // with no letters or digits.
 func TagKey(tag string) string {
-	var b strings.Builder
-	terms.EachBytes(tag, func(w []byte) { b.Write(w) })
-	return b.String()
+	return terms.Concat(tag)
 }
 
 // parseTags splits a comma-separated tag list, dropping empty tags and repeats (by TagKey).

@@ -216,6 +216,40 @@ func EachBytes(text string, fn func(word []byte)) {
 	}
 }
 
+// Concat returns the terms of text written one after another ("St. Petersburg" →
+// "stpetersburg"). It makes no copy when text already is that, and none but the result's for
+// ASCII text.
+func Concat(text string) string {
+	var buf [64]byte
+	out := buf[:0]
+	same := true // out is text so far
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c >= utf8.RuneSelf {
+			return concatSlow(text)
+		}
+		l := lowerASCII[c]
+		same = same && l == c && l != 0
+		if l != 0 {
+			out = append(out, l)
+		}
+	}
+	if same {
+		return text
+	}
+	return string(out)
+}
+
+func concatSlow(text string) string {
+	var b []byte
+	var s Scanner
+	s.Reset(text)
+	for s.Next() {
+		b = append(b, s.Term()...)
+	}
+	return string(b)
+}
+
 // Hash is a 64-bit hash of a term for hash tables, whose high bits are the well-mixed ones
 // (Fibonacci hashing: a table of 2^b slots takes the top b bits). For a term of at most 8
 // bytes it is a bijection of the term's bytes: two such terms of one length have equal hashes

@@ -88,6 +88,17 @@ func TestScannerMatchesReference(t *testing.T) {
 	}
 }
 
+func TestConcat(t *testing.T) {
+	for in, want := range map[string]string{
+		"": "", "politics": "politics", "St. Petersburg": "stpetersburg", " ST.PETERSBURG ": "stpetersburg",
+		"Zürich": "zurich", "a-b_c": "abc", "...": "", "a\x00b": "ab", "x\u0301y": "xy", "東京 2024": "東京2024",
+	} {
+		if got := Concat(in); got != want {
+			t.Errorf("Concat(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestHash(t *testing.T) {
 	// A short term's hash does not depend on the memory after it.
 	for _, w := range []string{"a", "ab", "abcdefg", "abcdefgh", "zürich"} {
@@ -137,6 +148,9 @@ func FuzzScanner(f *testing.F) {
 		}
 		if want := listRef(s); !reflect.DeepEqual(got, want) {
 			t.Fatalf("terms of %q: %q, want %q", s, got, want)
+		}
+		if got, want := Concat(s), strings.Join(listRef(s), ""); got != want {
+			t.Fatalf("Concat(%q) = %q, want %q", s, got, want)
 		}
 	})
 }
