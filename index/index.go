@@ -283,5 +283,6 @@ func (ix *Index) Compact() {
 	}
 	ix.stories = slices.Clone(ix.stories)
 	ix.order = slices.Clip(ix.order)
+	ix.vocab.scratch = [2]postingsBuf{}
 	ix.vocab.gen++ // cached prefix unions point at the old bitmaps
 }

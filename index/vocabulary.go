@@ -21,6 +21,8 @@ type vocabulary struct {
 	sorted []uint32          // term ids by name; valid while !dirty
 	dirty  bool
 	gen    uint64 // bumped by every merge; keys the prefix cache
+
+	scratch [2]postingsBuf // for merge's two postings (any, title); merges never overlap
 }
 
 func newVocabulary() vocabulary {
@@ -135,8 +137,8 @@ func (v *vocabulary) merge(b *batchTerms, docs []uint32) []uint32 {
 	}
 	// Gather each term's docs (ascending) and add them at once: AddMany on sorted input costs
 	// far less than an Add per (term, doc).
-	any := postings(b.docs, len(b.names), docs)
-	title := postings(b.title, len(b.names), docs)
+	any := v.scratch[0].postings(b.docs, len(b.names), docs)
+	title := v.scratch[1].postings(b.title, len(b.names), docs)
 	for local, docs := range any {
 		if len(docs) > 0 {
 			v.any[global[local]].AddMany(docs)
@@ -156,10 +158,19 @@ func (v *vocabulary) merge(b *batchTerms, docs []uint32) []uint32 {
 	return global
 }
 
+// postingsBuf is the memory of postings, reused from one batch to the next (tens of MB per
+// load otherwise).
+type postingsBuf struct {
+	counts []int
+	flat   []uint32
+	out    [][]uint32
+}
+
 // postings turns per-story term lists into per-term doc lists, in doc order; story i is
-// doc docs[i].
-func postings(perDoc [][]uint32, terms int, docs []uint32) [][]uint32 {
-	counts := make([]int, terms)
+// doc docs[i]. The lists are valid until the next call.
+func (p *postingsBuf) postings(perDoc [][]uint32, terms int, docs []uint32) [][]uint32 {
+	counts := grown(p.counts, terms)
+	clear(counts)
 	total := 0
 	for _, ids := range perDoc {
 		for _, id := range ids {
@@ -167,8 +178,9 @@ func postings(perDoc [][]uint32, terms int, docs []uint32) [][]uint32 {
 		}
 		total += len(ids)
 	}
-	flat := make([]uint32, total) // one allocation, sliced per term
-	out := make([][]uint32, terms)
+	flat := grown(p.flat, total) // sliced per term
+	out := grown(p.out, terms)
+	p.counts, p.flat, p.out = counts, flat, out
 	off := 0
 	for id, n := range counts {
 		out[id] = flat[off : off : off+n]
@@ -204,4 +216,12 @@ func (v *vocabulary) sortIfDirty() {
 	}
 	slices.SortFunc(v.sorted, func(a, b uint32) int { return strings.Compare(v.names[a], v.names[b]) })
 	v.dirty = false
+}
+
+// grown returns s with length n, reusing its memory when it is large enough.
+func grown[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
 }

@@ -256,6 +256,7 @@ func (o *orderer) flush(found int, done bool) {
 	o.batch.Found = found
 	o.batch.Done = done
 	o.emit(o.batch)
-	o.batch = Batch{}
+	n := batchStories << o.growth() // most batches fill up: no slice grows while they do
+	o.batch = Batch{Stories: make([]story.Story, 0, n), Walked: make([]string, 0, n)}
 	o.started = o.now()
 }
