@@ -252,11 +252,15 @@ func (o *orderer) growth() int { return min(o.batches, maxGrowth) }
 func (o *orderer) period() time.Duration { return batchEvery << o.growth() }
 
 func (o *orderer) flush(found int, done bool) {
+	full := len(o.batch.Stories) >= batchStories<<o.growth()/2
 	o.batches++
 	o.batch.Found = found
 	o.batch.Done = done
 	o.emit(o.batch)
-	n := batchStories << o.growth() // most batches fill up: no slice grows while they do
-	o.batch = Batch{Stories: make([]story.Story, 0, n), Walked: make([]string, 0, n)}
+	o.batch = Batch{}
+	if full && !done { // the files come fast: the next batch will fill up too
+		n := batchStories << o.growth()
+		o.batch = Batch{Stories: make([]story.Story, 0, n), Walked: make([]string, 0, n)}
+	}
 	o.started = o.now()
 }

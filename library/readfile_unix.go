@@ -5,30 +5,48 @@ package library
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
+	"os"
 	"slices"
 	"syscall"
 )
 
 // errNotRegular is why a link to a FIFO, a device or a folder is skipped: opening a FIFO
-// would wait for a writer and a device such as /dev/zero never ends.
+// would wait for a writer, a device such as /dev/zero never ends, and opening some devices
+// acts on them.
 var errNotRegular = errors.New("not a regular file")
+
+// maxFileBytes bounds what is read of one file: no story is that long, and a file that never
+// ends (a device put in a story's place while the library was walked) must not fill memory.
+// Tests lower it.
+var maxFileBytes = 256 << 20
 
 // readFile reads a story file with four system calls (open, two reads, close) where
 // os.ReadFile makes six (it also registers the file with the poller and stats it), the cost
 // of every cold start at 100,000 files. scratch is the caller's buffer, reused between calls;
 // the result is a slice of its own, of the file's size. A symbolic link (link) is followed
-// only to a regular file.
+// only to a regular file; a file the walk saw as regular is not followed if it has become a
+// link since.
 func readFile(path string, scratch *[]byte, link bool) ([]byte, error) {
 	// O_NONBLOCK: a FIFO put in a regular file's place after the walk does not hang the open.
-	fd, err := retry(func() (int, error) {
-		return syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NONBLOCK, 0)
-	})
+	flags := syscall.O_RDONLY | syscall.O_CLOEXEC | syscall.O_NONBLOCK
+	if link {
+		// Look before opening: opening a device can act on it (a terminal, a tape).
+		if info, err := os.Stat(path); err != nil {
+			return nil, err
+		} else if !info.Mode().IsRegular() {
+			return nil, &fs.PathError{Op: "read", Path: path, Err: errNotRegular}
+		}
+	} else {
+		flags |= syscall.O_NOFOLLOW
+	}
+	fd, err := retry(func() (int, error) { return syscall.Open(path, flags, 0) })
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: path, Err: err}
 	}
 	defer syscall.Close(fd)
-	if link {
+	if link { // the target may have changed since it was looked at
 		var st syscall.Stat_t
 		if err := syscall.Fstat(fd, &st); err != nil {
 			return nil, &fs.PathError{Op: "stat", Path: path, Err: err}
@@ -39,10 +57,14 @@ func readFile(path string, scratch *[]byte, link bool) ([]byte, error) {
 	}
 	buf := (*scratch)[:0]
 	for {
+		if len(buf) > maxFileBytes {
+			return nil, &fs.PathError{Op: "read", Path: path, Err: fmt.Errorf("larger than %d MiB", maxFileBytes>>20)}
+		}
 		if len(buf) == cap(buf) {
 			buf = slices.Grow(buf, max(64<<10, cap(buf)))
 		}
-		n, err := retry(func() (int, error) { return syscall.Read(fd, buf[len(buf):cap(buf)]) })
+		// At most one byte past the limit: enough to know the file is over it.
+		n, err := retry(func() (int, error) { return syscall.Read(fd, buf[len(buf):min(cap(buf), maxFileBytes+1)]) })
 		if err != nil {
 			return nil, &fs.PathError{Op: "read", Path: path, Err: err}
 		}
@@ -51,11 +73,13 @@ func readFile(path string, scratch *[]byte, link bool) ([]byte, error) {
 		}
 		buf = buf[:len(buf)+n]
 	}
-	if cap(buf) <= maxScratch {
-		*scratch = buf
-	} else {
-		*scratch = nil // a huge story's buffer is not kept for the small ones after it
+	if cap(buf) > maxScratch {
+		// A huge story's buffer is handed on rather than copied, and not kept for the small
+		// ones after it.
+		*scratch = nil
+		return buf[:len(buf):len(buf)], nil
 	}
+	*scratch = buf
 	return bytes.Clone(buf), nil
 }
 

@@ -4,8 +4,10 @@ package library
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 )
@@ -38,5 +40,39 @@ func TestLinksOnlyToRegularFiles(t *testing.T) {
 		if got[name] != "skipped: not a regular file" {
 			t.Errorf("%s: warning %q, want \"skipped: not a regular file\" (all: %v)", name, got[name], got)
 		}
+	}
+}
+
+func TestReadFileGuards(t *testing.T) {
+	dir := t.TempDir()
+	var scratch []byte
+
+	// A file the walk saw as regular and that became a link since is not followed.
+	swapped := filepath.Join(dir, "swapped.txt")
+	if err := os.Symlink("/dev/zero", swapped); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := readFile(swapped, &scratch, false); !errors.Is(err, syscall.ELOOP) {
+		t.Errorf("a regular file swapped for a link to /dev/zero: %v, want it not followed (ELOOP)", err)
+	}
+
+	// Nothing past maxFileBytes is read.
+	defer func(old int) { maxFileBytes = old }(maxFileBytes)
+	maxFileBytes = 2 << 20
+	exact := write(t, dir, "exact.txt", strings.Repeat("x", maxFileBytes))
+	over := write(t, dir, "over.txt", strings.Repeat("x", maxFileBytes+1))
+	if data, err := readFile(exact, &scratch, false); err != nil || len(data) != maxFileBytes {
+		t.Errorf("a file of exactly the limit: %d bytes, %v", len(data), err)
+	}
+	if _, err := readFile(over, &scratch, false); err == nil || !strings.Contains(err.Error(), "larger than 2 MiB") {
+		t.Errorf("a file over the limit: %v, want an error saying it is larger than 2 MiB", err)
+	}
+
+	// The small files after a huge one are read right, with a buffer of their own.
+	small := write(t, dir, "small.txt", "small story")
+	a, _ := readFile(small, &scratch, false)
+	b, _ := readFile(small, &scratch, false)
+	if string(a) != "small story" || string(b) != "small story" || &a[0] == &b[0] {
+		t.Errorf("small reads %q and %q (shared memory: %v)", a, b, &a[0] == &b[0])
 	}
 }
