@@ -23,6 +23,11 @@ type Warning struct {
 	Path, Reason string
 }
 
+// errNotRegular is why a FIFO, a device or a link to one (or to a folder) is skipped: opening
+// a FIFO would wait for a writer, a device such as /dev/zero never ends, and opening some
+// devices acts on them.
+var errNotRegular = errors.New("not a regular file")
+
 // duplicateReason starts the reason of a story skipped because an earlier one has its id.
 const duplicateReason = "skipped: duplicate of "
 

@@ -3,6 +3,7 @@ package library
 import (
 	"context"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"runtime"
 	"sync"
@@ -144,6 +145,7 @@ func (l *Library) walk(ctx context.Context, send func(job) bool) int {
 		return seq
 	}
 	for _, root := range l.paths {
+		root = followRoot(root)
 		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 			if ctx.Err() != nil {
 				return filepath.SkipAll
@@ -156,10 +158,11 @@ func (l *Library) walk(ctx context.Context, send func(job) bool) int {
 			if d.IsDir() || !(story.IsStoryFile(p) || p == root) {
 				return nil
 			}
-			if !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
-				return nil
+			j := job{seq: seq, path: p, link: d.Type()&fs.ModeSymlink != 0}
+			if !d.Type().IsRegular() && !j.link { // a FIFO, a device, a socket
+				j.err = &fs.PathError{Op: "read", Path: p, Err: errNotRegular}
 			}
-			if !send(job{seq: seq, path: p, link: d.Type()&fs.ModeSymlink != 0}) {
+			if !send(j) {
 				return filepath.SkipAll
 			}
 			seq++
@@ -263,4 +266,16 @@ func (o *orderer) flush(found int, done bool) {
 		o.batch = Batch{Stories: make([]story.Story, 0, n), Walked: make([]string, 0, n)}
 	}
 	o.started = o.now()
+}
+
+// followRoot returns root so that the walk goes into it when it is a link to a folder (a
+// trailing separator makes the system follow the link; the walk never follows links below).
+func followRoot(root string) string {
+	if info, err := os.Lstat(root); err != nil || info.Mode()&fs.ModeSymlink == 0 {
+		return root
+	}
+	if info, err := os.Stat(root); err == nil && info.IsDir() {
+		return root + string(filepath.Separator)
+	}
+	return root
 }

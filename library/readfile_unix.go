@@ -4,18 +4,12 @@ package library
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"slices"
 	"syscall"
 )
-
-// errNotRegular is why a link to a FIFO, a device or a folder is skipped: opening a FIFO
-// would wait for a writer, a device such as /dev/zero never ends, and opening some devices
-// acts on them.
-var errNotRegular = errors.New("not a regular file")
 
 // maxFileBytes bounds what is read of one file: no story is that long, and a file that never
 // ends (a device put in a story's place while the library was walked) must not fill memory.

@@ -76,3 +76,30 @@ func TestReadFileGuards(t *testing.T) {
 		t.Errorf("small reads %q and %q (shared memory: %v)", a, b, &a[0] == &b[0])
 	}
 }
+
+func TestLinkedFolderAndSpecialFiles(t *testing.T) {
+	real := t.TempDir()
+	write(t, real, "sub/a.txt", "A story\n\nbody\n\u00a0 x")
+	if err := syscall.Mkfifo(filepath.Join(real, "pipe.txt"), 0o644); err != nil {
+		t.Skip("no FIFOs here:", err)
+	}
+	link := filepath.Join(t.TempDir(), "news")
+	if err := os.Symlink(real, link); err != nil {
+		t.Fatal(err)
+	}
+	lib, err := Paths([]string{link}) // as in `newsread ~/news` with ~/news a link
+	if err != nil {
+		t.Fatal(err)
+	}
+	stories, warnings := lib.LoadAll(context.Background())
+	if len(stories) != 1 || stories[0].Title != "A story" || stories[0].Source != filepath.Join(link, "sub", "a.txt") {
+		t.Fatalf("stories %+v, want A story from %s", stories, filepath.Join(link, "sub", "a.txt"))
+	}
+	if len(warnings) != 1 || filepath.Base(warnings[0].Path) != "pipe.txt" || warnings[0].Reason != "skipped: not a regular file" {
+		t.Errorf("warnings %v, want pipe.txt skipped: not a regular file", warnings)
+	}
+	files, err := lib.Files(context.Background())
+	if err != nil || len(files) != 2 || files[0].Path != stories[0].Source && files[1].Path != stories[0].Source {
+		t.Errorf("files %+v (%v), want the story and the pipe under the link", files, err)
+	}
+}
