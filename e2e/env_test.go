@@ -55,6 +55,9 @@ func TestEnvironments(t *testing.T) {
 					t.Errorf("TERM=%s shows no colour at all", c.env)
 				}
 			}
+			if c.name == "dumb" && !(strings.Contains(s, "-All") && strings.Contains(s, ">Welcome to newsread")) {
+				t.Errorf("TERM=dumb: the list's cursor should read > (focused) and the tag pane's - :\n%s", s)
+			}
 			if !strings.Contains(s, "St. Petersburg") {
 				t.Errorf("the tag pane is missing:\n%s", s)
 			}

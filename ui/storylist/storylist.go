@@ -139,8 +139,8 @@ func (m Model) row(doc uint32, cursor, focused bool) string {
 	}
 	s := m.stories[doc]
 	unread := !m.read.Contains(doc)
-	// unread ●, saved ★: shapes, so they show without colour; > marks the cursor where no
-	// style can
+	// unread ●, saved ★: shapes, so they show without colour; where no style can, > marks the
+	// cursor of the focused pane and - that of the other
 	u, sv, c := " ", " ", " "
 	if unread {
 		u = "●"
@@ -149,7 +149,7 @@ func (m Model) row(doc uint32, cursor, focused bool) string {
 		sv = "★"
 	}
 	if cursor && m.theme.TextCursor {
-		c = ">"
+		c = m.theme.CursorGlyph(focused)
 	}
 	markStr := u + sv + c
 	var out string

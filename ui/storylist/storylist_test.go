@@ -1,9 +1,11 @@
 package storylist
 
 import (
+	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"newsread/story"
 	"newsread/ui/theme"
@@ -52,6 +54,26 @@ func TestMovedCursorFollowsItsStory(t *testing.T) {
 		m.SetDocs([]uint32{1, 2, 5, 6, 7})
 		if doc := selected(t, m); doc != 6 {
 			t.Errorf("%s: the cursor is on doc %d, want it still on doc 6", name, doc)
+		}
+	}
+}
+
+// Where no style shows (TERM=dumb), the cursor is a glyph, and the focused pane's differs from
+// the other's so that the focus shows too.
+func TestTextCursorShowsFocus(t *testing.T) {
+	th := theme.New(true, false)
+	th.TextCursor = true
+	m := New(th)
+	m.SetStories([]story.Story{{Title: "first"}, {Title: "second"}})
+	m.SetDocs([]uint32{0, 1})
+	m.SetSize(40, 3)
+	for _, c := range []struct {
+		focused bool
+		want    string
+	}{{true, ">first"}, {false, "-first"}} {
+		v := ansi.Strip(m.View(c.focused))
+		if !strings.Contains(v, c.want) || strings.Contains(v, ">second") || strings.Contains(v, "-second") {
+			t.Errorf("focused=%v: view\n%s\nwant the cursor row marked %q and no other", c.focused, v, c.want)
 		}
 	}
 }

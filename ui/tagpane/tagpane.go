@@ -183,7 +183,7 @@ func (m Model) row(it Item, cursor, focused bool) string {
 		mark = "▸ "
 	}
 	if cursor && m.theme.TextCursor {
-		mark = mark[:len(mark)-1] + ">" // where no style shows, the cursor is a glyph
+		mark = mark[:len(mark)-1] + m.theme.CursorGlyph(focused) // where no style shows, the cursor is a glyph
 	}
 	count := strconv.Itoa(it.Count) // all unread: the count alone; else unread/count
 	if it.Unread != it.Count {

@@ -13,7 +13,7 @@ import (
 // Theme is the set of styles for one background.
 type Theme struct {
 	Dark       bool
-	TextCursor bool // the terminal shows no styles (TERM=dumb): panes mark the cursor with ">"
+	TextCursor bool // the terminal shows no styles (TERM=dumb): panes mark the cursor with CursorGlyph
 
 	Title       lipgloss.Style // pane titles and the story header
 	Dim         lipgloss.Style // secondary text: counts, dates, tags in the list
@@ -60,4 +60,13 @@ func New(dark, colour bool) Theme {
 		t.Help = help.Styles{}
 	}
 	return t
+}
+
+// CursorGlyph marks the cursor where no style shows: ">" in the focused pane, "-" in the
+// other, so that the focus shows too.
+func (t Theme) CursorGlyph(focused bool) string {
+	if focused {
+		return ">"
+	}
+	return "-"
 }
