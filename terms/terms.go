@@ -123,11 +123,28 @@ func (s *Scanner) Next() bool {
 	}
 	var ok bool
 	if s.folded, ok = appendFoldedFast(s.folded[:0], word); !ok {
-		s.nfd = norm.NFD.Append(s.nfd[:0], word...)
-		s.folded = appendFolded(s.folded[:0], s.nfd)
+		s.nfd = norm.NFKD.Append(s.nfd[:0], word...)
+		s.folded = keepTermRunes(appendFolded(s.folded[:0], s.nfd))
+		if len(s.folded) == 0 {
+			return s.Next()
+		}
 	}
 	s.term, s.hash = s.folded, Hash(s.folded)
 	return true
+}
+
+// keepTermRunes drops from a folded word what a compatibility decomposition may have put in
+// it that is no part of a term (U+FDFA decomposes to a phrase, spaces and all).
+func keepTermRunes(w []byte) []byte {
+	out := w[:0]
+	for i := 0; i < len(w); {
+		r, size := utf8.DecodeRune(w[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
+			out = append(out, w[i:i+size]...)
+		}
+		i += size
+	}
+	return out
 }
 
 const (
@@ -296,7 +313,8 @@ func List(text string) []string {
 }
 
 // Fold returns text as one lower-cased, accent-folded string, keeping everything but case
-// and combining marks: "Zürich" → "zurich", "Петербурге" → "петербурге".
+// and combining marks: "Zürich" → "zurich", "Петербурге" → "петербурге", "Straße" →
+// "strasse", "ﬁnance" → "finance", "ＣＩＡ" → "cia".
 func Fold(text string) string {
 	for i := 0; i < len(text); i++ {
 		if text[i] >= utf8.RuneSelf || ('A' <= text[i] && text[i] <= 'Z') {
@@ -306,9 +324,10 @@ func Fold(text string) string {
 	return text
 }
 
-// foldRunes decomposes b (NFD), drops combining marks and lower-cases what remains.
+// foldRunes decomposes b (NFKD: accents, ligatures, full-width and other compatibility
+// forms), drops combining marks and lower-cases what remains.
 func foldRunes(b []byte) []byte {
-	return appendFolded(nil, norm.NFD.Bytes(b))
+	return appendFolded(nil, norm.NFKD.Bytes(b))
 }
 
 // appendFoldedFast folds word without the norm package when every rune is either already
@@ -330,7 +349,7 @@ func appendFoldedFast(out, word []byte) (_ []byte, ok bool) {
 		}
 		if b, found := baseLetters()[r]; found {
 			r = b
-		} else if norm.NFD.QuickSpan(word[i-size:i]) < size {
+		} else if norm.NFKD.QuickSpan(word[i-size:i]) < size {
 			return out, false
 		}
 		if unicode.Is(unicode.Mn, r) {
@@ -355,7 +374,7 @@ var foldTable = sync.OnceValue(func() []rune {
 		switch b, found := baseLetters()[r]; {
 		case found:
 			t[r] = unicode.ToLower(b)
-		case norm.NFD.QuickSpan(utf8.AppendRune(nil, r)) < utf8.RuneLen(r):
+		case r == 'ß' || r == 'ẞ', norm.NFKD.QuickSpan(utf8.AppendRune(nil, r)) < utf8.RuneLen(r):
 			t[r] = foldSlow
 		case unicode.Is(unicode.Mn, r):
 			t[r] = foldDrop
@@ -367,13 +386,13 @@ var foldTable = sync.OnceValue(func() []rune {
 })
 
 // baseLetters maps each precomposed letter of the Latin, Greek, Cyrillic and Vietnamese blocks
-// to its base letter (é → e, й → и), as NFD and dropping the marks would. It is built from the
+// to its base letter (é → e, й → и), as NFKD and dropping the marks would. It is built from the
 // norm package on first use.
 var baseLetters = sync.OnceValue(func() map[rune]rune {
 	m := map[rune]rune{}
 	for _, block := range [][2]rune{{0xC0, 0x24F}, {0x370, 0x3FF}, {0x400, 0x4FF}, {0x1E00, 0x1EFF}} {
 		for r := block[0]; r <= block[1]; r++ {
-			d := []rune(norm.NFD.String(string(r)))
+			d := []rune(norm.NFKD.String(string(r)))
 			if len(d) < 2 {
 				continue
 			}
@@ -389,16 +408,20 @@ var baseLetters = sync.OnceValue(func() map[rune]rune {
 	return m
 })
 
-// appendFolded appends decomposed text d to out without its combining marks, lower-cased.
-// out must not share memory with d: lower-casing can grow a rune (Ⱦ → ⱦ).
+// appendFolded appends decomposed text d to out without its combining marks, lower-cased,
+// with ß as ss (as Unicode case folding has it: "strasse" finds "Straße"). out must not
+// share memory with d: lower-casing can grow a rune (Ⱦ → ⱦ).
 func appendFolded(out, d []byte) []byte {
 	for i := 0; i < len(d); {
 		r, size := utf8.DecodeRune(d[i:])
 		i += size
-		if unicode.Is(unicode.Mn, r) {
-			continue
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case r == 'ß' || r == 'ẞ':
+			out = append(out, "ss"...)
+		default:
+			out = utf8.AppendRune(out, unicode.ToLower(r))
 		}
-		out = utf8.AppendRune(out, unicode.ToLower(r))
 	}
 	return out
 }

@@ -22,6 +22,9 @@ func TestList(t *testing.T) {
 		{"e\u0301te\u0301", []string{"ete"}},
 		{"a-b_c.d", []string{"a", "b", "c", "d"}},
 		{"🙂 emoji", []string{"emoji"}},
+		{"Straße STRASSE", []string{"strasse", "strasse"}},
+		{"ﬁnance ＣＩＡ Ǆemal", []string{"finance", "cia", "dzemal"}},
+		{"x\ufdfay", []string{"xصلىاللهعليهوسلمy"}},
 	}
 	for _, tt := range tests {
 		if got := List(tt.in); !reflect.DeepEqual(got, tt.want) {
@@ -33,6 +36,7 @@ func TestList(t *testing.T) {
 func TestFold(t *testing.T) {
 	for in, want := range map[string]string{
 		"Zürich": "zurich", "cia": "cia", "ÉCOLE": "ecole", "Петербург": "петербург", "St. P": "st. p",
+		"Straße": "strasse", "ﬁnance": "finance", "ＣＩＡ": "cia",
 	} {
 		if got := Fold(in); got != want {
 			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
@@ -60,7 +64,9 @@ func listRef(text string) []string {
 	var word []rune
 	flush := func() {
 		if len(word) > 0 {
-			out = append(out, string(foldRunes([]byte(string(word)))))
+			if w := keepTermRunes(foldRunes([]byte(string(word)))); len(w) > 0 {
+				out = append(out, string(w))
+			}
 			word = word[:0]
 		}
 	}
