@@ -10,6 +10,7 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/textinput"
+	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"github.com/RoaringBitmap/roaring/v2"
 
@@ -91,8 +92,9 @@ type Model struct {
 	prompt     textinput.Model
 	help       help.Model
 	showHelp   bool
-	searching  bool        // the / prompt has the keyboard
-	query      query.Query // the search in force
+	helpText   viewport.Model // the help while showHelp: keys and problems, scrolled when taller than the screen
+	searching  bool           // the / prompt has the keyboard
+	query      query.Query    // the search in force
 	unreadOnly bool
 
 	screen screen

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -262,4 +263,28 @@ func maxWidth(view string) int {
 		w = max(w, ansi.StringWidth(l))
 	}
 	return w
+}
+
+// The help lists every skipped file; on a small screen it scrolls, and any other key closes it.
+func TestHelpScrollsThroughEverySkippedFile(t *testing.T) {
+	dir := testLibrary(t)
+	for i := range 30 {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("broken%02d.txt", i)), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := start(t, dir, 80, 12)
+	s.waitLoaded()
+	s.keys("?")
+	v := s.waitText("other keys close")
+	if strings.Contains(v, "broken29.txt") {
+		t.Fatalf("the last skipped file shows before scrolling:\n%s", v)
+	}
+	s.keys("pgdown", "pgdown", "pgdown", "pgdown", "pgdown", "j")
+	v = s.waitText("broken29.txt")
+	if !strings.Contains(v, "Skipped or repaired files: 30") && !strings.Contains(v, "broken2") {
+		t.Errorf("scrolled help:\n%s", v)
+	}
+	s.keys("x")
+	s.waitFor("the list back", func(v string) bool { return strings.Contains(v, "6 / 6 stories") && !strings.Contains(v, "broken29") })
 }

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 
@@ -77,6 +78,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case batchMsg:
 		m.syncStories()
 		m.warnings = append(m.warnings, msg.warnings...)
+		m.refreshHelp()
 		m.found, m.loading = msg.found, !msg.done
 		cmds := []tea.Cmd{m.refresh()}
 		if !msg.done {
@@ -163,6 +165,14 @@ func (m *Model) addProblems(warnings []string) {
 			m.problems = append(m.problems, w)
 		}
 	}
+	m.refreshHelp()
+}
+
+// helpScrollKey reports whether a key scrolls the help (the viewport's lines and pages; not
+// left and right, and not space, which closes it as any other key).
+func (m Model) helpScrollKey(msg tea.KeyPressMsg) bool {
+	k := m.helpText.KeyMap
+	return msg.String() != "space" && key.Matches(msg, k.Up, k.Down, k.PageUp, k.PageDown, k.HalfPageUp, k.HalfPageDown)
 }
 
 // key handles a key press: global keys first, then the pane in front.
@@ -172,6 +182,10 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, m.quit()
 	}
 	if m.showHelp {
+		if m.helpScrolls() && m.helpScrollKey(msg) {
+			m.helpText, _ = m.helpText.Update(msg)
+			return m, nil
+		}
 		m.showHelp = false
 		return m, nil
 	}
@@ -180,6 +194,8 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	if key.Matches(msg, g.Help) {
 		m.showHelp = true
+		m.helpText = viewport.New()
+		m.refreshHelp()
 		return m, nil
 	}
 	if m.screen == screenReader {

@@ -21,6 +21,7 @@ func (m *Model) layout() {
 	m.reader.SetSize(w, max(0, h-1))
 	m.prompt.SetWidth(max(1, w-2))
 	m.help.SetWidth(w)
+	m.refreshHelp()
 }
 
 // chromeHeight is the lines below the panes: the prompt while searching, status, key hint.
@@ -59,7 +60,7 @@ func (m Model) content() string {
 		return ""
 	}
 	if m.showHelp {
-		return layout.Clip(m.helpView(), m.width, m.height)
+		return layout.Clip(m.helpText.View()+"\n"+m.helpFooter(), m.width, m.height)
 	}
 	if m.screen == screenReader {
 		return layout.Clip(m.reader.View()+"\n"+m.hintLine(), m.width, m.height)
@@ -193,9 +194,9 @@ func (m Model) hintLine() string {
 	return layout.Fit(" "+m.help.ShortHelpView(m.helpKeys().ShortHelp()), m.width)
 }
 
-// helpView lists every key of the screen in front, then the problems met: as many skipped
-// files as fit, and how many more there are.
-func (m Model) helpView() string {
+// helpContent lists every key of the screen in front, then the problems met: the reading
+// state's and every skipped file.
+func (m Model) helpContent() string {
 	var b strings.Builder
 	b.WriteString(m.theme.Title.Render(" Keys") + "\n\n")
 	b.WriteString(m.help.FullHelpView(m.helpKeys().FullHelp()))
@@ -207,15 +208,32 @@ func (m Model) helpView() string {
 	}
 	if len(m.warnings) > 0 {
 		b.WriteString("\n\n" + m.theme.Title.Render(fmt.Sprintf(" Skipped or repaired files: %d", len(m.warnings))) + "\n")
-		room := max(1, m.height-strings.Count(b.String(), "\n")-3)
-		for i, w := range m.warnings {
-			if i == room-1 && len(m.warnings) > room {
-				b.WriteString(m.theme.Dim.Render(fmt.Sprintf(" … and %d more: `newsread list PATH` prints them all", len(m.warnings)-i)) + "\n")
-				break
-			}
+		for _, w := range m.warnings {
 			b.WriteString(" " + w.String() + "\n")
 		}
 	}
-	b.WriteString("\n" + m.theme.Dim.Render(" any key closes this help"))
-	return b.String()
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// helpScrolls reports whether the help is taller than its room, so that keys scroll it.
+func (m Model) helpScrolls() bool {
+	return m.helpText.TotalLineCount() > m.helpText.Height()
+}
+
+func (m Model) helpFooter() string {
+	if !m.helpScrolls() {
+		return m.theme.Dim.Render(" any key closes this help")
+	}
+	return m.theme.Dim.Render(fmt.Sprintf(" %d%% ↑↓ pgup pgdn scroll, other keys close", int(m.helpText.ScrollPercent()*100)))
+}
+
+// refreshHelp lays the help out again for the screen's size and what it lists now, keeping
+// its scroll position.
+func (m *Model) refreshHelp() {
+	if !m.showHelp {
+		return
+	}
+	m.helpText.SetWidth(m.width)
+	m.helpText.SetHeight(max(1, m.height-1))
+	m.helpText.SetContent(m.helpContent())
 }
