@@ -12,6 +12,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"newsread/swar"
 )
 
 // Scanner reads the terms of a text one at a time, without a call per term through a
@@ -43,7 +45,7 @@ func (s *Scanner) Next() bool {
 	// Find the term's first character, eight ASCII bytes at a time where possible.
 	for i < len(text) {
 		if i+8 <= len(text) {
-			if v := load8(text, i); v&highs == 0 {
+			if v := swar.Load(text, i); v&swar.Highs == 0 {
 				letters, digits := alnum(v)
 				if a := letters | digits; a != 0 {
 					i += bits.TrailingZeros64(a) >> 3
@@ -75,11 +77,11 @@ func (s *Scanner) Next() bool {
 	h := hasher{h: hashSeed}
 	for i < len(text) {
 		if i+8 <= len(text) {
-			if v := load8(text, i); v&highs == 0 {
+			if v := swar.Load(text, i); v&swar.Highs == 0 {
 				letters, digits := alnum(v)
 				lower := v | letters>>2 // 0x80 >> 2 is the case bit
 				m := 8
-				if stop := ^(letters | digits) & highs; stop != 0 {
+				if stop := ^(letters | digits) & swar.Highs; stop != 0 {
 					m = bits.TrailingZeros64(stop) >> 3
 				}
 				if m > 0 {
@@ -147,25 +149,11 @@ func keepTermRunes(w []byte) []byte {
 	return out
 }
 
-const (
-	ones  = 0x0101010101010101
-	highs = 0x8080808080808080
-)
-
-// load8 reads text[i:i+8] as a little-endian word (the compiler makes it one load).
-func load8(text string, i int) uint64 {
-	b := text[i : i+8]
-	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-}
-
-// alnum marks with 0x80 the bytes of the ASCII word v that are letters, and those that are
-// digits. No byte sum carries into the next: every byte is at most 0x7f.
+// alnum marks the bytes of the ASCII word v that are letters, and those that are digits.
 func alnum(v uint64) (letters, digits uint64) {
-	from := func(v uint64, c byte) uint64 { return v + uint64(0x80-c)*ones } // high bit set where byte ≥ c
-	folded := v | 0x20*ones                                                  // A-Z onto a-z, and no other byte into a-z
-	letters = from(folded, 'a') &^ from(folded, 'z'+1) & highs
-	digits = from(v, '0') &^ from(v, '9'+1) & highs
+	folded := v | 0x20*swar.Ones // A-Z onto a-z, and no other byte into a-z
+	letters = swar.AtLeast(folded, 'a') &^ swar.AtLeast(folded, 'z'+1)
+	digits = swar.AtLeast(v, '0') &^ swar.AtLeast(v, '9'+1)
 	return letters, digits
 }
 
