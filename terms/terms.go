@@ -384,7 +384,7 @@ var baseLetters = sync.OnceValue(func() map[rune]rune {
 			if len(d) < 2 {
 				continue
 			}
-			marks := true
+			marks := unicode.IsLetter(d[0]) // U+037A is a space and a mark, under NFKD
 			for _, x := range d[1:] {
 				marks = marks && unicode.Is(unicode.Mn, x)
 			}

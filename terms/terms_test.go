@@ -46,13 +46,13 @@ func TestFold(t *testing.T) {
 
 func TestFastFoldMatchesNorm(t *testing.T) {
 	for r := rune(0x80); r < 0x3000; r++ {
-		if !unicode.IsLetter(r) {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) {
 			continue
 		}
 		w := []byte("x" + string(r) + "y")
-		fast, ok := appendFoldedFast(nil, w)
-		if ok && string(fast) != string(foldRunes(w)) {
-			t.Errorf("%U: fast fold %q, norm fold %q", r, fast, foldRunes(w))
+		want := keepTermRunes(foldRunes(w)) // a term's definition
+		if fast, ok := appendFoldedFast(nil, w); ok && string(fast) != string(want) {
+			t.Errorf("%U: fast fold %q, norm fold %q", r, fast, want)
 		}
 	}
 }
