@@ -16,13 +16,12 @@ import (
 // Tests lower it.
 var maxFileBytes = 256 << 20
 
-// readFile reads a story file with four system calls (open, two reads, close; a stat more
-// when it is larger than the buffer) where
-// os.ReadFile makes six (it also registers the file with the poller and stats it), the cost
-// of every cold start at 100,000 files. scratch is the caller's buffer, reused between calls;
-// the result is a slice of its own, of the file's size. A symbolic link (link) is followed
-// only to a regular file; a file the walk saw as regular is not followed if it has become a
-// link since.
+// readFile reads a story file with four system calls (open, two reads, close; and a stat when
+// it is larger than the buffer) where os.ReadFile makes six (it also registers the file with
+// the poller and stats it), the cost of every cold start at 100,000 files. scratch is the
+// caller's buffer, reused between calls; the result is a slice of its own, of the file's
+// size. A symbolic link (link) is followed only to a regular file; a file the walk saw as
+// regular is not followed if it has become a link since.
 func readFile(path string, scratch *[]byte, link bool) ([]byte, error) {
 	// O_NONBLOCK: a FIFO put in a regular file's place after the walk does not hang the open.
 	flags := syscall.O_RDONLY | syscall.O_CLOEXEC | syscall.O_NONBLOCK
