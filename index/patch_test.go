@@ -98,15 +98,7 @@ func TestPatchEqualsAFreshLoad(t *testing.T) {
 		t.Error("the edited stories' new phrase is not found")
 	}
 	// The patched index survives a round trip like any other.
-	data, err := got.Encode()
-	if err != nil {
-		t.Fatal(err)
-	}
-	back := New(nil)
-	if err := back.Restore(data); err != nil {
-		t.Fatal(err)
-	}
-	if !slices.EqualFunc(back.Stories(), want.Stories(), sameMetadata) {
+	if !slices.EqualFunc(roundTrip(t, got).Stories(), want.Stories(), sameMetadata) {
 		t.Error("the restored patched index differs")
 	}
 }

@@ -101,6 +101,17 @@ func TestDatesSurvive(t *testing.T) {
 	}
 	ix := New(nil)
 	ix.Add(stories)
+	for i, s := range roundTrip(t, ix).Stories() {
+		want := dates[i]
+		if !s.Date.Equal(want) || s.Date.IsZero() != want.IsZero() || s.Date.Format("2006-01-02 15:04") != want.Format("2006-01-02 15:04") {
+			t.Errorf("date %v came back as %v", want, s.Date)
+		}
+	}
+}
+
+// roundTrip encodes ix and restores the bytes into a new index.
+func roundTrip(t *testing.T, ix *Index) *Index {
+	t.Helper()
 	data, err := ix.Encode()
 	if err != nil {
 		t.Fatal(err)
@@ -109,12 +120,7 @@ func TestDatesSurvive(t *testing.T) {
 	if err := back.Restore(data); err != nil {
 		t.Fatal(err)
 	}
-	for i, s := range back.Stories() {
-		want := dates[i]
-		if !s.Date.Equal(want) || s.Date.IsZero() != want.IsZero() || s.Date.Format("2006-01-02 15:04") != want.Format("2006-01-02 15:04") {
-			t.Errorf("date %v came back as %v", want, s.Date)
-		}
-	}
+	return back
 }
 
 func TestRestoreRefusesBadData(t *testing.T) {
