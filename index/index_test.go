@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -278,6 +279,43 @@ func TestHasPhrase(t *testing.T) {
 		if got := hasPhrase(tt.text, tt.words); got != tt.want {
 			t.Errorf("hasPhrase(%q, %q) = %v", tt.text, tt.words, got)
 		}
+	}
+}
+
+// TestCompactWhileSearching: Compact copies under the read lock, so searches run alongside
+// it (go test -race sees any write to what they read) and find what they found before.
+func TestCompactWhileSearching(t *testing.T) {
+	var stories []story.Story
+	for i := range 300 {
+		stories = append(stories, mk(fmt.Sprintf("Story %d", i), fmt.Sprintf("zebra w%d w%d", i%7, i%11), "", fmt.Sprintf("tag%d", i%5)))
+	}
+	ix := New(reader(stories))
+	ix.Reserve(len(stories))
+	ix.Add(stories[:100])
+	ix.Add(stories[100:])
+	want := titles(ix, ix.Search(Filter{Query: query.Parse("w3 OR #tag2")}).Docs)
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	for range 2 {
+		wg.Go(func() {
+			for {
+				select {
+				case <-done:
+					return
+				default:
+				}
+				if got := titles(ix, ix.Search(Filter{Query: query.Parse("w3 OR #tag2")}).Docs); got != want {
+					t.Errorf("during Compact: %q, want %q", got, want)
+					return
+				}
+			}
+		})
+	}
+	ix.Compact()
+	close(done)
+	wg.Wait()
+	if got := titles(ix, ix.Search(Filter{Query: query.Parse("w3 OR #tag2")}).Docs); got != want {
+		t.Errorf("after Compact: %q, want %q", got, want)
 	}
 }
 

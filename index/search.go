@@ -248,7 +248,7 @@ func (ix *Index) phraseCandidates(words []string) candidates {
 	}
 	c.pattern = phrasePattern(ids)
 	c.docs = cand.ToArray()
-	c.stories = ix.stories // Add only appends and Compact copies: the docs seen here stay as they are
+	c.stories = ix.stories // Add only appends, and no doc is rewritten in place: the docs seen here stay as they are
 	return c
 }
 

@@ -59,10 +59,10 @@ func Fill(ctx context.Context, lib *library.Library, ix *index.Index, opt Option
 	parse(ctx, lib, ix, func(b library.Batch) {
 		warnings = append(warnings, b.Warnings...)
 		walked = append(walked, b.Walked...)
-		if b.Done {
+		report(Progress{Warnings: b.Warnings, Found: b.Found, Done: b.Done})
+		if b.Done { // after the report: the index answers searches while it is compacted
 			ix.Compact()
 		}
-		report(Progress{Warnings: b.Warnings, Found: b.Found, Done: b.Done})
 	})
 	if sw == nil {
 		return
@@ -154,6 +154,7 @@ func parse(ctx context.Context, lib *library.Library, ix *index.Index, done func
 		})
 	}()
 	for b := range parsed {
+		ix.Reserve(b.Found)
 		ix.Add(b.Stories)
 		done(b)
 	}
