@@ -134,6 +134,9 @@ func (ix *Index) Add(stories []story.Story) {
 			sink(base, data, ends)
 		}
 	}
+	for _, b := range parts {
+		b.release()
+	}
 }
 
 // add puts tokenised stories in the index and returns their first doc and, per part, the

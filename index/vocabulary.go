@@ -36,6 +36,29 @@ type batchTerms struct {
 	title [][]uint32 // per story: distinct local term ids in the title
 	seq   []uint32   // when streams are wanted: each story's fields' terms in order (local ids), each field ended by fieldBreak
 	spans [][2]int   // when streams are wanted: per story, its part of seq
+	flat  []uint32   // the memory docs and title are cut from
+}
+
+// idBufs recycles the id slices of tokenised batches (flat and seq): a few MB per part, some
+// 100 MB of garbage per load of 100,000 stories otherwise.
+var idBufs sync.Pool
+
+// takeIDs returns an empty slice with room for n ids, recycled when one is large enough.
+func takeIDs(n int) []uint32 {
+	if p, ok := idBufs.Get().(*[]uint32); ok && cap(*p) >= n {
+		return (*p)[:0]
+	}
+	return make([]uint32, 0, n)
+}
+
+// release hands the batch's id slices back for reuse; b must not be used after.
+func (b *batchTerms) release() {
+	for _, ids := range [][]uint32{b.flat, b.seq} {
+		if cap(ids) > 0 {
+			idBufs.Put(&ids)
+		}
+	}
+	*b = batchTerms{}
 }
 
 // tokenize gathers the terms of stories, in parallel: one part of the batch per CPU. With
@@ -64,9 +87,9 @@ func tokenizePart(stories []story.Story, streams bool) *batchTerms {
 	for i := range stories {
 		size += len(stories[i].Body)
 	}
-	flat := make([]uint32, 0, size/10+64*len(stories)) // every story's ids, one after another; most text has a distinct term per 10 bytes or fewer
+	flat := takeIDs(size/10 + 64*len(stories)) // every story's ids, one after another; most text has a distinct term per 10 bytes or fewer
 	if streams {
-		b.seq = make([]uint32, 0, size/5+16*len(stories)) // a term per 6 bytes of text, about
+		b.seq = takeIDs(size/5 + 16*len(stories)) // a term per 6 bytes of text, about
 	}
 	type span struct{ doc, title [2]int }
 	spans := make([]span, len(stories))
@@ -115,6 +138,7 @@ func tokenizePart(stories []story.Story, streams bool) *batchTerms {
 		b.docs[i] = flat[sp.doc[0]:sp.doc[1]:sp.doc[1]]
 		b.title[i] = flat[sp.title[0]:sp.title[1]:sp.title[1]]
 	}
+	b.flat = flat
 	b.names = in.names
 	return b
 }
