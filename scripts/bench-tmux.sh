@@ -16,6 +16,8 @@
 #                             baseline: a key typed into `cat` → echoed on screen
 #   RSS                       of the newsread process once all is loaded (ps -o rss=), cold,
 #                             first start (3 s later, when the snapshot is written) and warm
+#   CPU, peak                 of the cold load: the process's CPU seconds (user + system) and
+#                             its peak RSS (VmHWM) when all is loaded
 #
 # A key's time is "first": the first screen change after send-keys, and "settled": the last
 # change within 250 ms (a search result can follow the echo of the key). Times come from
@@ -144,7 +146,8 @@ stop
 
 # launch100k CMD FIRST ALL RSS [WAIT]: start CMD on the 100k library and append to the arrays
 # named FIRST, ALL and RSS the time to the first frame, the time until all is loaded, and the
-# RSS WAIT seconds (default 0.5) later
+# RSS WAIT seconds (default 0.5) later; and to LOAD_CPU and LOAD_PEAK the process's CPU seconds
+# (user + system) when all is loaded, and its peak RSS in MB (VmHWM) then
 launch100k() {
 	local -n first=$2 all=$3 mem=$4
 	local pid
@@ -152,6 +155,8 @@ launch100k() {
 	first+=("$(wait_for ' stories')")
 	all+=("$(wait_for ' 100000 / 100000 stories' 'loading' 60 0.05)")
 	pid=$(T display -p -t "$PANE" '#{pane_pid}')
+	LOAD_CPU+=("$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$pid/stat")")
+	LOAD_PEAK+=("$(awk '/^VmHWM/ {printf "%.1f", $2/1024}' "/proc/$pid/status")")
 	sleep "${5:-0.5}"
 	mem+=("$(ps -o rss= -p "$pid" | awk '{printf "%.1f", $1/1024}')")
 }
@@ -170,7 +175,7 @@ for _ in 1 2 3; do
 done
 ls "$WORK"/cache/newsread/*.snapshot >/dev/null 2>&1 || { echo "no snapshot was written" >&2; exit 1; }
 
-declare -a base_launch emb_launch cold_first cold_all cold_rss new_first new_all new_rss big_first big_all rss base_key typ_first typ_settled tag_first tag_settled
+declare -a base_launch emb_launch cold_first cold_all cold_rss cold_cpu cold_peak new_first new_all new_rss big_first big_all rss base_key typ_first typ_settled tag_first tag_settled
 for run in $(seq "$RUNS"); do
 	# baseline: a shell prints a line
 	start "sh -c 'echo ready; exec cat'"
@@ -186,7 +191,9 @@ for run in $(seq "$RUNS"); do
 	stop
 
 	# 100k folder, cold: every file parsed and indexed
+	LOAD_CPU=() LOAD_PEAK=()
 	launch100k "$APP --no-cache $LIB" cold_first cold_all cold_rss
+	cold_cpu+=("${LOAD_CPU[0]}") cold_peak+=("${LOAD_PEAK[0]}")
 	stop
 
 	# 100k folder, first start: the same with an empty cache, which then gets the snapshot
@@ -234,6 +241,8 @@ row "key → first frame, / filter (100k)" "$(med "${typ_first[@]}")" "$bk"
 row "key → settled frame, / filter (100k)" "$(med "${typ_settled[@]}")" "$bk"
 row "key → first frame, tag toggle (100k)" "$(med "${tag_first[@]}")" "$bk"
 row "key → settled frame, tag toggle (100k)" "$(med "${tag_settled[@]}")" "$bk"
+printf '%-44s %10s\n' "CPU seconds to load all 100k, cold" "$(med "${cold_cpu[@]}")"
+printf '%-44s %10s\n' "peak RSS while loading 100k, cold (MB)" "$(med "${cold_peak[@]}")"
 printf '%-44s %10s\n' "RSS after all 100k loaded, cold (MB)" "$(med "${cold_rss[@]}")"
 printf '%-44s %10s\n' "RSS after all 100k loaded, first start (MB)" "$(med "${new_rss[@]}")"
 printf '%-44s %10s\n' "RSS after all 100k loaded, warm (MB)" "$(med "${rss[@]}")"
