@@ -42,6 +42,23 @@ func (s *Scanner) Reset(text string) {
 // Next moves to the next term and reports whether there is one.
 func (s *Scanner) Next() bool {
 	text, i := s.text, s.i
+	// Most terms are short ASCII words that begin and end within the next eight bytes: one
+	// load finds, lower-cases and hashes them.
+	if i+8 <= len(text) {
+		if v := swar.Load(text, i); v&swar.Highs == 0 {
+			letters, digits := alnum(v)
+			if a := letters | digits; a != 0 {
+				start := bits.TrailingZeros64(a) >> 3
+				if stop := ^a & swar.Highs &^ (1<<(8*start) - 1); stop != 0 {
+					end := bits.TrailingZeros64(stop) >> 3 // a separator ends the term
+					lower := (v | letters>>2) >> (8 * start) & (1<<(8*(end-start)) - 1)
+					binary.LittleEndian.PutUint64(s.buf[:8], lower)
+					s.term, s.hash, s.i = s.buf[:end-start], mix(lower), i+end+1
+					return true
+				}
+			}
+		}
+	}
 	// Find the term's first character, eight ASCII bytes at a time where possible.
 	for i < len(text) {
 		if i+8 <= len(text) {

@@ -132,6 +132,42 @@ func TestHash(t *testing.T) {
 	}
 }
 
+// TestScannerAtEveryOffset: every string of 9 bytes over a letter of each case, a digit and
+// two separators, so that terms start and end at every place of an eight-byte load, meets
+// the reference, hashes included.
+func TestScannerAtEveryOffset(t *testing.T) {
+	const alphabet, n = "aZ7 .", 9
+	buf := make([]byte, n)
+	var sc Scanner
+	for code := 0; code < pow(len(alphabet), n); code++ {
+		for i, c := 0, code; i < n; i, c = i+1, c/len(alphabet) {
+			buf[i] = alphabet[c%len(alphabet)]
+		}
+		text := string(buf)
+		want := listRef(text)
+		sc.Reset(text)
+		for k := 0; ; k++ {
+			if !sc.Next() {
+				if k != len(want) {
+					t.Fatalf("%q: %d terms, want %q", text, k, want)
+				}
+				break
+			}
+			if k >= len(want) || string(sc.Term()) != want[k] || sc.Hash() != Hash(sc.Term()) {
+				t.Fatalf("%q: term %d is %q (hash %x), want %q", text, k, sc.Term(), sc.Hash(), want)
+			}
+		}
+	}
+}
+
+func pow(b, e int) int {
+	r := 1
+	for range e {
+		r *= b
+	}
+	return r
+}
+
 func FuzzScanner(f *testing.F) {
 	f.Add("Putin thanks Trump for CIA’s help")
 	f.Add("Zürich \xff\xfe в Петербурге")
