@@ -21,6 +21,18 @@ type Batch struct {
 	Warnings []Warning
 	Found    int  // story files found so far
 	Done     bool // the last batch
+
+	slabs []*slab // the memory the stories' texts were read into, a slab per story (nil: none)
+}
+
+// Release hands the memory the batch's files were read into back for the files of later
+// batches. Call it once, when no story body of the batch is used any more (an index drops the
+// bodies as it adds the stories): the memory is overwritten after. A batch never released is
+// collected like any garbage.
+func (b Batch) Release() {
+	for _, s := range b.slabs {
+		s.release()
+	}
 }
 
 const (
@@ -56,13 +68,15 @@ func (l *Library) Load(ctx context.Context, emit func(Batch)) {
 	}()
 
 	var wg sync.WaitGroup
+	free := &slabs{made: watchSlabs}
 	for range max(1, runtime.GOMAXPROCS(0)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var scratch []byte
+			a := arena{slabs: free}
+			defer a.close()
 			for j := range jobs {
-				results <- l.parse(j, &scratch)
+				results <- l.parse(j, &a)
 			}
 		}()
 	}
@@ -121,6 +135,7 @@ type result struct {
 	path     string
 	story    story.Story
 	ok       bool
+	slab     *slab // what the story's text is part of, when ok; nil for none
 	warnings []Warning
 }
 
@@ -172,8 +187,8 @@ func (l *Library) walk(ctx context.Context, send func(job) bool) int {
 	return seq
 }
 
-// parse reads and parses one file; scratch is the worker's read buffer.
-func (l *Library) parse(j job, scratch *[]byte) result {
+// parse reads and parses one file into the worker's arena.
+func (l *Library) parse(j job, a *arena) result {
 	r := result{seq: j.seq, path: j.path}
 	if j.err != nil {
 		r.warnings = []Warning{{j.path, "skipped: " + unwrapPathError(j.err).Error()}}
@@ -182,19 +197,21 @@ func (l *Library) parse(j job, scratch *[]byte) result {
 	data := j.data
 	if data == nil {
 		var err error
-		data, err = readFile(j.path, scratch, j.link)
+		data, r.slab, err = a.read(j.path, j.link)
 		if err != nil {
 			r.warnings = []Warning{{j.path, "skipped: " + unwrapPathError(err).Error()}}
 			return r
 		}
 	}
-	// The buffer is this function's alone and never written again, so the parser may read it
+	// The memory is not written again until the batch is released, so the parser may read it
 	// as a string without copying it.
 	s, warnings, err := story.ParseString(j.path, unsafe.String(unsafe.SliceData(data), len(data)))
 	for _, w := range warnings {
 		r.warnings = append(r.warnings, Warning{j.path, w})
 	}
 	if err != nil {
+		r.slab.release()
+		r.slab = nil
 		r.warnings = append(r.warnings, Warning{j.path, "skipped: " + err.Error()})
 		return r
 	}
@@ -235,10 +252,12 @@ func (o *orderer) add(r result) {
 		o.batch.Warnings = append(o.batch.Warnings, r.warnings...)
 		if r.ok {
 			if first, dup := o.seen[r.story.ID]; dup {
+				r.slab.release()
 				o.batch.Warnings = append(o.batch.Warnings, Warning{r.story.Source, duplicateReason + story.Printable(first)})
 			} else {
 				o.seen[r.story.ID] = r.story.Source
 				o.batch.Stories = append(o.batch.Stories, r.story)
+				o.batch.slabs = append(o.batch.slabs, r.slab)
 			}
 		}
 	}
@@ -263,7 +282,7 @@ func (o *orderer) flush(found int, done bool) {
 	o.batch = Batch{}
 	if full && !done { // the files come fast: the next batch will fill up too
 		n := batchStories << o.growth()
-		o.batch = Batch{Stories: make([]story.Story, 0, n), Walked: make([]string, 0, n)}
+		o.batch = Batch{Stories: make([]story.Story, 0, n), Walked: make([]string, 0, n), slabs: make([]*slab, 0, n)}
 	}
 	o.started = o.now()
 }

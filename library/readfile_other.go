@@ -5,6 +5,6 @@ package library
 import "os"
 
 // readFile reads a story file; on Unix it makes fewer system calls (readfile_unix.go).
-func readFile(path string, _ *[]byte, _ bool) ([]byte, error) {
+func readFile(path string, _ []byte, _ bool) ([]byte, error) {
 	return os.ReadFile(path)
 }

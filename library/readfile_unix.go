@@ -3,7 +3,6 @@
 package library
 
 import (
-	"bytes"
 	"fmt"
 	"io/fs"
 	"os"
@@ -17,12 +16,13 @@ import (
 var maxFileBytes = 256 << 20
 
 // readFile reads a story file with four system calls (open, two reads, close; and a stat when
-// it is larger than the buffer) where os.ReadFile makes six (it also registers the file with
-// the poller and stats it), the cost of every cold start at 100,000 files. scratch is the
-// caller's buffer, reused between calls; the result is a slice of its own, of the file's
-// size. A symbolic link (link) is followed only to a regular file; a file the walk saw as
-// regular is not followed if it has become a link since.
-func readFile(path string, scratch *[]byte, link bool) ([]byte, error) {
+// it is larger than buf) where os.ReadFile makes six (it also registers the file with the
+// poller and stats it), the cost of every cold start at 100,000 files. The file is read into
+// buf's spare capacity when it fits there with a byte to spare (the result then shares buf's
+// memory), else into memory of its own, of the file's size. A symbolic link (link) is
+// followed only to a regular file; a file the walk saw as regular is not followed if it has
+// become a link since.
+func readFile(path string, buf []byte, link bool) ([]byte, error) {
 	// O_NONBLOCK: a FIFO put in a regular file's place after the walk does not hang the open.
 	flags := syscall.O_RDONLY | syscall.O_CLOEXEC | syscall.O_NONBLOCK
 	if link {
@@ -49,7 +49,7 @@ func readFile(path string, scratch *[]byte, link bool) ([]byte, error) {
 			return nil, &fs.PathError{Op: "read", Path: path, Err: errNotRegular}
 		}
 	}
-	buf := (*scratch)[:0]
+	buf = buf[:0]
 	sized := false
 	for {
 		if len(buf) > maxFileBytes {
@@ -78,18 +78,8 @@ func readFile(path string, scratch *[]byte, link bool) ([]byte, error) {
 		}
 		buf = buf[:len(buf)+n]
 	}
-	if cap(buf) > maxScratch {
-		// A huge story's buffer is handed on rather than copied, and not kept for the small
-		// ones after it.
-		*scratch = nil
-		return buf[:len(buf):len(buf)], nil
-	}
-	*scratch = buf
-	return bytes.Clone(buf), nil
+	return buf[:len(buf):len(buf)], nil
 }
-
-// maxScratch bounds the buffer a reader keeps between files.
-const maxScratch = 1 << 20
 
 func retry(call func() (int, error)) (int, error) {
 	for {

@@ -45,14 +45,13 @@ func TestLinksOnlyToRegularFiles(t *testing.T) {
 
 func TestReadFileGuards(t *testing.T) {
 	dir := t.TempDir()
-	var scratch []byte
 
 	// A file the walk saw as regular and that became a link since is not followed.
 	swapped := filepath.Join(dir, "swapped.txt")
 	if err := os.Symlink("/dev/zero", swapped); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := readFile(swapped, &scratch, false); !errors.Is(err, syscall.ELOOP) {
+	if _, err := readFile(swapped, nil, false); !errors.Is(err, syscall.ELOOP) {
 		t.Errorf("a regular file swapped for a link to /dev/zero: %v, want it not followed (ELOOP)", err)
 	}
 
@@ -61,19 +60,29 @@ func TestReadFileGuards(t *testing.T) {
 	maxFileBytes = 2 << 20
 	exact := write(t, dir, "exact.txt", strings.Repeat("x", maxFileBytes))
 	over := write(t, dir, "over.txt", strings.Repeat("x", maxFileBytes+1))
-	if data, err := readFile(exact, &scratch, false); err != nil || len(data) != maxFileBytes {
+	if data, err := readFile(exact, nil, false); err != nil || len(data) != maxFileBytes {
 		t.Errorf("a file of exactly the limit: %d bytes, %v", len(data), err)
 	}
-	if _, err := readFile(over, &scratch, false); err == nil || !strings.Contains(err.Error(), "larger than 2 MiB") {
+	if _, err := readFile(over, nil, false); err == nil || !strings.Contains(err.Error(), "larger than 2 MiB") {
 		t.Errorf("a file over the limit: %v, want an error saying it is larger than 2 MiB", err)
 	}
 
-	// The small files after a huge one are read right, with a buffer of their own.
+	// A file is read into the buffer given when it fits there with a byte to spare (for the
+	// read that finds the end), else into memory of its own.
 	small := write(t, dir, "small.txt", "small story")
-	a, _ := readFile(small, &scratch, false)
-	b, _ := readFile(small, &scratch, false)
-	if string(a) != "small story" || string(b) != "small story" || &a[0] == &b[0] {
-		t.Errorf("small reads %q and %q (shared memory: %v)", a, b, &a[0] == &b[0])
+	for _, c := range []struct {
+		room    int
+		inPlace bool
+	}{{64, true}, {len("small story") + 1, true}, {len("small story"), false}, {4, false}, {0, false}} {
+		buf := make([]byte, 0, c.room)
+		data, err := readFile(small, buf, false)
+		if err != nil || string(data) != "small story" {
+			t.Errorf("room %d: %q, %v", c.room, data, err)
+			continue
+		}
+		if inPlace := c.room > 0 && &data[0] == &buf[:1][0]; inPlace != c.inPlace {
+			t.Errorf("room %d: read in place %v, want %v", c.room, inPlace, c.inPlace)
+		}
 	}
 }
 

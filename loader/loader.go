@@ -156,6 +156,7 @@ func parse(ctx context.Context, lib *library.Library, ix *index.Index, done func
 	for b := range parsed {
 		ix.Reserve(b.Found)
 		ix.Add(b.Stories)
+		b.Release() // the index has dropped the bodies
 		done(b)
 	}
 }
