@@ -2,6 +2,7 @@ package story
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"reflect"
 	"strings"
@@ -55,6 +56,7 @@ func TestParseText(t *testing.T) {
 		{name: "leading blank lines", in: "\n\n\nT\n\nB", title: "T", body: "B"},
 		{name: "empty tags dropped", in: "T\n\nB\n  a, , ,b,", title: "T", tags: []string{"a", "b"}, body: "B"},
 		{name: "repeated tag kept once", in: "T\n\nB\n  CIA, cia , C.I.A", title: "T", tags: []string{"CIA"}, body: "B"},
+		{name: "repeats among many tags", in: "T\n\nB\n  " + tagList("t%d", 0, 30) + "," + tagList("T%d", 10, 40), title: "T", tags: strings.Split(tagList("t%d", 0, 30)+","+tagList("T%d", 30, 40), ","), body: "B"},
 		{name: "crlf and bom", in: "\uFEFFT\r\n\r\nB one\r\nB two\r\n\r\n\u00a0 a", title: "T", tags: []string{"a"}, body: "B one\nB two"},
 		{name: "lone cr", in: "T\r\rB\r  a", title: "T", tags: []string{"a"}, body: "B"},
 		{name: "blank lines of spaces split paragraphs", in: "T\n\nA\n \u00a0 \nB\n  t", title: "T", tags: []string{"t"}, body: "A\n\nB"},
@@ -133,6 +135,11 @@ func TestParseLimits(t *testing.T) {
 	if err != nil || len([]rune(s.Title)) != maxTitleRunes+1 || !strings.HasSuffix(s.Title, "…") {
 		t.Fatalf("20,000-character title: err %v, %d runes", err, len([]rune(s.Title)))
 	}
+	tags := "Tags\n\nbody\n  " + tagList("tag%d", 0, 200_000)
+	s, _, err = Parse("tags.txt", []byte(tags))
+	if err != nil || len(s.Tags) != 200_000 {
+		t.Fatalf("200,000 tags: err %v, %d tags", err, len(s.Tags))
+	}
 	big := "Big\n\n" + strings.Repeat(strings.Repeat("word ", 200)+"\n\n", 6000) + "  a"
 	s, _, err = Parse("big.txt", []byte(big))
 	if err != nil || s.Words != 1_200_000 || !reflect.DeepEqual(s.Tags, []string{"a"}) {
@@ -183,9 +190,17 @@ func TestParagraphsFastPathAgrees(t *testing.T) {
 		"a\n\nb\nc\n\nd", "\n\na\n\n\nb\n\n", "a \n\nb", " a\n\nb", "a\n\u00a0\nb", "", "\n", "a", "a\n\n\n\nb",
 		"a\n \nb", "x\ny\n\n\nz\n",
 	} {
-		lines := strings.Split(text, "\n")
-		if got, want := paragraphs(text, lines, 0, len(lines)), joinParagraphs(lines); got != want {
+		if got, want := paragraphs(text), joinParagraphs(text); got != want {
 			t.Errorf("paragraphs(%q) = %q, want %q", text, got, want)
 		}
 	}
+}
+
+// tagList is the tags fmt.Sprintf(format, i) for i from lo to hi, comma-separated.
+func tagList(format string, lo, hi int) string {
+	var tags []string
+	for i := lo; i < hi; i++ {
+		tags = append(tags, fmt.Sprintf(format, i))
+	}
+	return strings.Join(tags, ",")
 }

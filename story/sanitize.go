@@ -116,12 +116,34 @@ func Printable(s string) string {
 
 // oneLine sanitises s and folds every run of white space (newlines included) into one space.
 func oneLine(s string) string {
+	if plainLine(s) {
+		return s
+	}
+	return foldLine(s)
+}
+
+// foldLine is oneLine for any s.
+func foldLine(s string) string {
 	s = Sanitize(s)
 	if !strings.ContainsFunc(s, func(r rune) bool { return unicode.IsSpace(r) && r != ' ' }) &&
 		!strings.Contains(s, "  ") && strings.TrimSpace(s) == s {
 		return s
 	}
 	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
+}
+
+// plainLine reports whether oneLine leaves s as it is, from the common case alone: printable
+// ASCII with single spaces between words and none around them.
+func plainLine(s string) bool {
+	if s != "" && (s[0] == ' ' || s[len(s)-1] == ' ') {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c > '~' || c == ' ' && s[i-1] == ' ' {
+			return false
+		}
+	}
+	return true
 }
 
 // maxTitleRunes bounds a title kept in memory; displays cut titles far shorter.

@@ -1,6 +1,7 @@
 package story
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -100,9 +101,13 @@ func FuzzParse(f *testing.F) {
 	f.Add("x.md", []byte("---\ntitle: [\n---\n"))
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
 		text := normalize(string(data), utf8.Valid(data))
-		lines := strings.Split(text, "\n")
-		if fast, slow := paragraphs(text, lines, 0, len(lines)), joinParagraphs(lines); fast != slow {
+		if fast, slow := paragraphs(text), joinParagraphs(text); fast != slow {
 			t.Fatalf("paragraphs fast path %q differs from %q", fast, slow)
+		}
+		if !isBlank(text) {
+			if got, want := parseText(text), parseTextRef(text); !reflect.DeepEqual(got, want) {
+				t.Fatalf("parseText(%q) = %+v, want %+v", text, got, want)
+			}
 		}
 		s, _, err := Parse(name, data)
 		if err != nil {
@@ -129,6 +134,7 @@ func FuzzParse(f *testing.F) {
 
 func FuzzSanitize(f *testing.F) {
 	f.Add("a\x1b]0;x\x07b\u009b1m\x1b[2J")
+	f.Add("two  spaces")
 	f.Fuzz(func(t *testing.T, s string) {
 		out := Sanitize(s)
 		if hasControl(out) || !utf8.ValidString(out) {
@@ -136,6 +142,9 @@ func FuzzSanitize(f *testing.F) {
 		}
 		if Sanitize(out) != out {
 			t.Fatalf("not idempotent: %q", out)
+		}
+		if plainLine(s) && foldLine(s) != s {
+			t.Fatalf("plainLine(%q), but oneLine makes it %q", s, foldLine(s))
 		}
 	})
 }

@@ -1,6 +1,7 @@
 package story
 
 import (
+	"slices"
 	"strings"
 
 	"newsread/terms"
@@ -14,17 +15,29 @@ func TagKey(tag string) string {
 }
 
 // parseTags splits a comma-separated tag list, dropping empty tags and repeats (by TagKey).
+// Repeats are looked for in a slice while there are few tags, in a map past that (a hostile
+// tag line can hold a million).
 func parseTags(list string) []string {
-	var tags []string
-	seen := map[string]bool{}
-	for _, t := range strings.Split(list, ",") {
+	var tags, keys []string
+	var seen map[string]bool // nil while keys is short
+	for rest, more := list, true; more; {
+		var t string
+		t, rest, more = strings.Cut(rest, ",")
 		t = oneLine(t)
 		k := TagKey(t)
-		if k == "" || seen[k] {
+		if k == "" || seen[k] || seen == nil && slices.Contains(keys, k) {
 			continue
 		}
-		seen[k] = true
-		tags = append(tags, t)
+		tags, keys = append(tags, t), append(keys, k)
+		switch {
+		case seen != nil:
+			seen[k] = true
+		case len(keys) > 16:
+			seen = make(map[string]bool, 2*len(keys))
+			for _, k := range keys {
+				seen[k] = true
+			}
+		}
 	}
 	return tags
 }

@@ -8,28 +8,51 @@ import (
 
 // parseText reads the plain-text format: the first non-blank line is the title, paragraphs
 // are separated by blank lines, and the last non-blank line is the tag line when it is
-// indented by white space (the seed uses U+00A0) or starts with "Tags:".
+// indented by white space (the seed uses U+00A0) or starts with "Tags:". It works on offsets
+// into text, without a slice of its lines: the body's lines are looked at once, by
+// paragraphs.
 func parseText(text string) Story {
-	lines := strings.Split(text, "\n")
-	first, last := -1, -1
-	for i, l := range lines {
-		if !isBlank(l) {
-			if first < 0 {
-				first = i
-			}
-			last = i
-		}
-	}
-	s := Story{Format: Text, Title: oneLine(lines[first])}
-	end := last + 1
-	if last > first {
-		if list, ok := tagLine(lines[last]); ok {
+	fs, fe := firstFilled(text)
+	ls, le := lastFilled(text)
+	s := Story{Format: Text, Title: oneLine(text[fs:fe])}
+	end := le // of the lines after the title that are the body
+	if ls > fs {
+		if list, ok := tagLine(text[ls:le]); ok {
 			s.Tags = parseTags(list)
-			end = last
+			end = ls - 1
 		}
 	}
-	s.Body = paragraphs(text, lines, first+1, end)
+	if end > fe {
+		s.Body = paragraphs(text[fe+1 : end])
+	}
 	return s
+}
+
+// firstFilled returns the bounds of the first line of text that is not blank (empty bounds at
+// the end when there is none).
+func firstFilled(text string) (start, end int) {
+	for start = 0; start < len(text); start = end + 1 {
+		end = start + strings.IndexByte(text[start:], '\n')
+		if end < start {
+			end = len(text)
+		}
+		if !isBlank(text[start:end]) {
+			return start, end
+		}
+	}
+	return len(text), len(text)
+}
+
+// lastFilled returns the bounds of the last line of text that is not blank (empty bounds at the
+// start when there is none).
+func lastFilled(text string) (start, end int) {
+	for end = len(text); end > 0; end = start - 1 {
+		start = strings.LastIndexByte(text[:end], '\n') + 1
+		if !isBlank(text[start:end]) {
+			return start, end
+		}
+	}
+	return 0, 0
 }
 
 // tagLine returns the tag list of line when line is a tag line.
@@ -43,52 +66,45 @@ func tagLine(line string) (string, bool) {
 	return "", false
 }
 
-// paragraphs returns lines[from:to] of text as paragraphs separated by one blank line, each
-// line trimmed. Text already in that form (every seed-format file) is returned as a part of
-// text, without a copy.
-func paragraphs(text string, lines []string, from, to int) string {
-	if body, ok := canonical(text, lines, from, to); ok {
+// paragraphs returns lines (text of one or more lines) as paragraphs separated by one blank
+// line, each line trimmed. Text already in that form (every seed-format file) is returned as
+// it is, without a copy.
+func paragraphs(lines string) string {
+	if body, ok := canonical(lines); ok {
 		return body
 	}
-	return joinParagraphs(lines[from:to])
+	return joinParagraphs(lines)
 }
 
-// canonical returns lines[from:to] as one piece of text when they already are trimmed
+// canonical returns lines without its leading and trailing empty lines when they are trimmed
 // paragraphs separated by single empty lines.
-func canonical(text string, lines []string, from, to int) (string, bool) {
-	for from < to && lines[from] == "" {
-		from++
-	}
-	for to > from && lines[to-1] == "" {
-		to--
-	}
-	if from == to {
-		return "", true
-	}
-	start := 0
-	for _, l := range lines[:from] {
-		start += len(l) + 1
-	}
-	end := start
-	for i := from; i < to; i++ {
-		l := lines[i]
-		if l == "" {
-			if lines[i-1] == "" {
+func canonical(lines string) (string, bool) {
+	lines = strings.Trim(lines, "\n")
+	empty := false // the line before was empty
+	for rest := lines; rest != ""; {
+		line, after, _ := strings.Cut(rest, "\n")
+		if line == "" {
+			if empty {
 				return "", false
 			}
-		} else if trimSpace(l) != l {
+			empty = true
+		} else if trimSpace(line) != line {
 			return "", false
+		} else {
+			empty = false
 		}
-		end += len(l) + 1
+		rest = after
 	}
-	return text[start : end-1], true
+	return lines, true
 }
 
 // joinParagraphs joins lines into paragraphs separated by one blank line, each line trimmed.
-func joinParagraphs(lines []string) string {
+func joinParagraphs(lines string) string {
 	var b strings.Builder
 	inPara := false
-	for _, l := range lines {
+	for rest, more := lines, true; more; {
+		var l string
+		l, rest, more = strings.Cut(rest, "\n")
 		l = trimSpace(l)
 		if l == "" {
 			inPara = false
