@@ -33,6 +33,7 @@ type Index struct {
 	tagList []TagCount // by count, descending, then name; rebuilt on Add
 	vocab   vocabulary
 
+	bufs    *idBufs    // for tokenising the next batch; emptied by Compact
 	sink    StreamSink // receives the stories' term streams; nil for none
 	streams Streams    // phrase checks read term streams from it; nil: the text, through read
 
@@ -57,7 +58,7 @@ type TagCount struct {
 
 // New returns an empty index; read is used to check phrases against story text.
 func New(read Reader) *Index {
-	return &Index{read: read, ids: map[string]uint32{}, tags: map[string]*tagEntry{}, vocab: newVocabulary()}
+	return &Index{read: read, ids: map[string]uint32{}, tags: map[string]*tagEntry{}, vocab: newVocabulary(), bufs: &idBufs{}}
 }
 
 // Len is the number of stories indexed.
@@ -125,9 +126,9 @@ func (ix *Index) Add(stories []story.Story) {
 		return
 	}
 	ix.mu.RLock()
-	sink := ix.sink
+	sink, bufs := ix.sink, ix.bufs
 	ix.mu.RUnlock()
-	parts := tokenize(stories, sink != nil)
+	parts := tokenize(stories, sink != nil, bufs)
 	base, globals := ix.add(stories, parts)
 	if sink != nil {
 		if data, ends := encodeParts(parts, globals); uint64(len(data)) <= math.MaxUint32 {
@@ -135,7 +136,7 @@ func (ix *Index) Add(stories []story.Story) {
 		}
 	}
 	for _, b := range parts {
-		b.release()
+		b.release(bufs)
 	}
 }
 
@@ -314,6 +315,7 @@ func (ix *Index) Compact() {
 	}
 	ix.order = slices.Clip(ix.order)
 	ix.vocab.scratch = [2]postingsBuf{}
+	ix.bufs = &idBufs{}
 	ix.vocab.gen++ // cached prefix unions point at the old bitmaps
 }
 

@@ -339,3 +339,23 @@ func TestCompactKeepsResults(t *testing.T) {
 		t.Errorf("Add after Compact: %q", got)
 	}
 }
+
+// TestTokenBuffersReusedUntilCompact: a batch's id slices serve the next batch, and none of
+// them outlives the load (Compact drops them).
+func TestTokenBuffersReusedUntilCompact(t *testing.T) {
+	stories := []story.Story{mk("Alpha", "one two", "", "a"), mk("Beta", "three", "", "b")}
+	ix := New(reader(stories))
+	ix.Add(stories[:1])
+	if len(ix.bufs.free) == 0 {
+		t.Fatal("no id slices kept after a batch")
+	}
+	kept := &ix.bufs.free[0][:1][0]
+	ix.Add(stories[1:])
+	if len(ix.bufs.free) == 0 || &ix.bufs.free[len(ix.bufs.free)-1][:1][0] != kept && &ix.bufs.free[0][:1][0] != kept {
+		t.Error("the second batch did not reuse the first one's id slice")
+	}
+	ix.Compact()
+	if len(ix.bufs.free) != 0 {
+		t.Errorf("%d id slices kept after Compact", len(ix.bufs.free))
+	}
+}

@@ -101,7 +101,7 @@ func (ix *Index) Patch(old *Index, oldStreams Streams, slots []Slot) error {
 			}
 		})
 	}
-	parts := tokenize(fresh, sink != nil)
+	parts := tokenize(fresh, sink != nil, nil)
 	wg.Wait()
 	globals := make([][]uint32, len(parts))
 	docs := freshDocs

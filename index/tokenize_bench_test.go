@@ -26,6 +26,6 @@ func BenchmarkTokenize(b *testing.B) {
 	}
 	b.SetBytes(int64(size))
 	for b.Loop() {
-		tokenizePart(stories, true)
+		tokenizePart(stories, true, nil)
 	}
 }

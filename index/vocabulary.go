@@ -39,37 +39,53 @@ type batchTerms struct {
 	flat  []uint32   // the memory docs and title are cut from
 }
 
-// idBufs recycles the id slices of tokenised batches (flat and seq): a few MB per part, some
-// 100 MB of garbage per load of 100,000 stories otherwise.
-var idBufs sync.Pool
+// idBufs keeps the id slices of tokenised batches (flat and seq) for the next batches: a few MB
+// per part, some 100 MB of garbage per load of 100,000 stories otherwise. It belongs to one
+// index and is dropped by Compact, so that none of it outlives the load. A nil idBufs keeps
+// nothing.
+type idBufs struct {
+	mu   sync.Mutex
+	free [][]uint32
+}
 
-// takeIDs returns an empty slice with room for n ids, recycled when one is large enough.
-func takeIDs(n int) []uint32 {
-	if p, ok := idBufs.Get().(*[]uint32); ok && cap(*p) >= n {
-		return (*p)[:0]
+// take returns an empty slice with room for n ids, a kept one when one is large enough.
+func (p *idBufs) take(n int) []uint32 {
+	if p != nil {
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		for i, ids := range p.free {
+			if cap(ids) >= n {
+				p.free = slices.Delete(p.free, i, i+1)
+				return ids[:0]
+			}
+		}
 	}
 	return make([]uint32, 0, n)
 }
 
-// release hands the batch's id slices back for reuse; b must not be used after.
-func (b *batchTerms) release() {
-	for _, ids := range [][]uint32{b.flat, b.seq} {
-		if cap(ids) > 0 {
-			idBufs.Put(&ids)
+// release hands the batch's id slices to p; b must not be used after.
+func (b *batchTerms) release(p *idBufs) {
+	if p != nil {
+		p.mu.Lock()
+		for _, ids := range [][]uint32{b.flat, b.seq} {
+			if cap(ids) > 0 {
+				p.free = append(p.free, ids)
+			}
 		}
+		p.mu.Unlock()
 	}
 	*b = batchTerms{}
 }
 
 // tokenize gathers the terms of stories, in parallel: one part of the batch per CPU. With
 // streams, each story's terms are also kept in order.
-func tokenize(stories []story.Story, streams bool) []*batchTerms {
+func tokenize(stories []story.Story, streams bool, bufs *idBufs) []*batchTerms {
 	parts := min(runtime.GOMAXPROCS(0), max(1, len(stories)/64))
 	out := make([]*batchTerms, parts)
 	var wg sync.WaitGroup
 	for p := range parts {
 		lo, hi := p*len(stories)/parts, (p+1)*len(stories)/parts
-		wg.Go(func() { out[p] = tokenizePart(stories[lo:hi], streams) })
+		wg.Go(func() { out[p] = tokenizePart(stories[lo:hi], streams, bufs) })
 	}
 	wg.Wait()
 	return out
@@ -77,7 +93,7 @@ func tokenize(stories []story.Story, streams bool) []*batchTerms {
 
 // tokenizePart gathers the terms of consecutive stories. Each story's term ids are collected
 // in reused scratch slices and copied into one flat slice for the part.
-func tokenizePart(stories []story.Story, streams bool) *batchTerms {
+func tokenizePart(stories []story.Story, streams bool, bufs *idBufs) *batchTerms {
 	b := &batchTerms{docs: make([][]uint32, len(stories)), title: make([][]uint32, len(stories))}
 	in := newInterner()
 	var last, lastTitle []int // term id → index+1 of the last story that held it (in any field / in the title)
@@ -87,9 +103,9 @@ func tokenizePart(stories []story.Story, streams bool) *batchTerms {
 	for i := range stories {
 		size += len(stories[i].Body)
 	}
-	flat := takeIDs(size/10 + 64*len(stories)) // every story's ids, one after another; most text has a distinct term per 10 bytes or fewer
+	flat := bufs.take(size/10 + 64*len(stories)) // every story's ids, one after another; most text has a distinct term per 10 bytes or fewer
 	if streams {
-		b.seq = takeIDs(size/5 + 16*len(stories)) // a term per 6 bytes of text, about
+		b.seq = bufs.take(size/5 + 16*len(stories)) // a term per 6 bytes of text, about
 	}
 	type span struct{ doc, title [2]int }
 	spans := make([]span, len(stories))
