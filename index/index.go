@@ -289,7 +289,8 @@ func (ix *Index) UnreadByTag(read *roaring.Bitmap) map[string]int {
 // containers and no spare capacity, and the story slice at most a sixteenth spare (Reserve
 // sized it from the files found, some of which may hold no story). Call it once a load is
 // done. The trimmed copies are made under the read lock, on every CPU, so searches go on
-// meanwhile and see the same results; only the swap takes the write lock.
+// meanwhile and see the same results; only the swap takes the write lock. Stories added while
+// the copies are made leave the index as it was (uncompacted, and whole).
 func (ix *Index) Compact() {
 	ix.mu.RLock()
 	gen := ix.vocab.gen
@@ -300,6 +301,9 @@ func (ix *Index) Compact() {
 	}
 	any, title, tagDocs := compactAll(ix.vocab.any), compactAll(ix.vocab.title), compactAll(tagDocs)
 	ix.mu.RUnlock()
+	if compactCopied != nil {
+		compactCopied()
+	}
 
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
@@ -318,6 +322,9 @@ func (ix *Index) Compact() {
 	ix.bufs = &idBufs{}
 	ix.vocab.gen++ // cached prefix unions point at the old bitmaps
 }
+
+// compactCopied, when a test sets it, runs between Compact's copies and its swap.
+var compactCopied func()
 
 // compactAll returns the tightest copy of each bitmap (nil stays nil), without changing them.
 func compactAll(bs []*roaring.Bitmap) []*roaring.Bitmap {

@@ -20,7 +20,7 @@ type vocabulary struct {
 	title  []*roaring.Bitmap // by term id: docs with the term in the title; nil for none
 	sorted []uint32          // term ids by name; valid while !dirty
 	dirty  bool
-	gen    uint64 // bumped by every merge; keys the prefix cache
+	gen    uint64 // bumped by every change of the postings (merge, Compact, Patch, Decode); keys the prefix cache
 
 	scratch [2]postingsBuf // for merge's two postings (any, title); merges never overlap
 }

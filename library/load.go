@@ -16,7 +16,7 @@ import (
 
 // Batch is the next stretch of a load, in the library's order.
 type Batch struct {
-	Stories  []story.Story // with their bodies; in walk order
+	Stories  []story.Story // in walk order; their bodies share the files' memory until Release
 	Walked   []string      // every path handed on in this batch, read or not, in walk order
 	Warnings []Warning
 	Found    int  // story files found so far
@@ -26,13 +26,15 @@ type Batch struct {
 }
 
 // Release hands the memory the batch's files were read into back for the files of later
-// batches. Call it once, when no story body of the batch is used any more (an index drops the
-// bodies as it adds the stories): the memory is overwritten after. A batch never released is
-// collected like any garbage.
-func (b Batch) Release() {
+// batches, and drops b.Stories. Call it when no story body of the batch is used any more (an
+// index drops the bodies as it adds the stories; every other field of a story has memory of
+// its own): the memory is overwritten after. A second call does nothing. A batch never
+// released is collected like any garbage.
+func (b *Batch) Release() {
 	for _, s := range b.slabs {
 		s.release()
 	}
+	b.slabs, b.Stories = nil, nil
 }
 
 const (
@@ -76,7 +78,13 @@ func (l *Library) Load(ctx context.Context, emit func(Batch)) {
 			a := arena{slabs: free}
 			defer a.close()
 			for j := range jobs {
-				results <- l.parse(j, &a)
+				r := l.parse(j, &a)
+				select {
+				case results <- r:
+				case <-ctx.Done(): // Load has returned: nobody reads results any more
+					r.slab.release()
+					return
+				}
 			}
 		}()
 	}
@@ -210,7 +218,7 @@ func (l *Library) parse(j job, a *arena) result {
 		r.warnings = append(r.warnings, Warning{j.path, w})
 	}
 	if err != nil {
-		r.slab.release()
+		a.unread(data, r.slab)
 		r.slab = nil
 		r.warnings = append(r.warnings, Warning{j.path, "skipped: " + err.Error()})
 		return r

@@ -18,8 +18,8 @@ var maxFileBytes = 256 << 20
 // readFile reads a story file with four system calls (open, two reads, close; and a stat when
 // it is larger than buf) where os.ReadFile makes six (it also registers the file with the
 // poller and stats it), the cost of every cold start at 100,000 files. The file is read into
-// buf's spare capacity when it fits there with a byte to spare (the result then shares buf's
-// memory), else into memory of its own, of the file's size. A symbolic link (link) is
+// buf's capacity (what buf holds is overwritten) when it fits there with a byte to spare (the
+// result then shares buf's memory), else into memory of its own, of the file's size. A symbolic link (link) is
 // followed only to a regular file; a file the walk saw as regular is not followed if it has
 // become a link since.
 func readFile(path string, buf []byte, link bool) ([]byte, error) {

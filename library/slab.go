@@ -29,7 +29,7 @@ var watchSlabs func(*slab)
 type slabs struct {
 	mu   sync.Mutex
 	free []*slab
-	made func(*slab) // tests watch the slabs made; nil
+	made func(*slab) // sees every slab made, for tests; nil otherwise
 }
 
 // get returns an empty slab with one reference, for a worker.
@@ -84,6 +84,18 @@ func (a *arena) read(path string, link bool) ([]byte, *slab, error) {
 	a.cur.buf = a.cur.buf[:at+len(data)]
 	a.cur.refs.Add(1)
 	return data, a.cur, nil
+}
+
+// unread gives back what read returned for a file that holds no story: its part of the slab
+// is used again when it is the last one read, and the reference is dropped.
+func (a *arena) unread(data []byte, s *slab) {
+	if s == nil {
+		return
+	}
+	if s == a.cur && len(data) > 0 && &s.buf[len(s.buf)-1] == &data[len(data)-1] {
+		s.buf = s.buf[:len(s.buf)-len(data)]
+	}
+	s.release()
 }
 
 // close gives up the worker's reference to its slab.

@@ -33,8 +33,9 @@ func Parse(name string, data []byte) (Story, []string, error) {
 	return ParseString(name, string(data))
 }
 
-// ParseString is Parse for a file already held as a string (no copy is made of it; the
-// story's body may share its memory).
+// ParseString is Parse for a file already held as a string. No copy is made of it: the
+// story's Body may share its memory, and no other field does (the library reuses a file's
+// memory once the bodies are dropped).
 func ParseString(name string, data string) (Story, []string, error) {
 	if strings.IndexByte(data, 0) >= 0 {
 		return Story{}, nil, ErrBinary
@@ -71,7 +72,8 @@ func ParseString(name string, data string) (Story, []string, error) {
 }
 
 // keepOwnCopies gives the short fields their own memory: cut from the file's text, they would
-// keep the whole text alive after the body is dropped (2 KB a story, 200 MB at 100,000).
+// keep the whole text alive after the body is dropped (2 KB a story, 200 MB at 100,000), and
+// change with it when the library reads other files into that memory.
 func keepOwnCopies(s *Story) {
 	s.Title = strings.Clone(s.Title)
 	s.Origin = strings.Clone(s.Origin)

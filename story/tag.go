@@ -28,15 +28,18 @@ func parseTags(list string) []string {
 		if k == "" || seen[k] || seen == nil && slices.Contains(keys, k) {
 			continue
 		}
-		tags, keys = append(tags, t), append(keys, k)
+		tags = append(tags, t)
 		switch {
 		case seen != nil:
 			seen[k] = true
-		case len(keys) > 16:
-			seen = make(map[string]bool, 2*len(keys))
+		case len(keys) < 16:
+			keys = append(keys, k)
+		default:
+			seen = make(map[string]bool, 64)
 			for _, k := range keys {
 				seen[k] = true
 			}
+			seen[k] = true
 		}
 	}
 	return tags

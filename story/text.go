@@ -9,8 +9,8 @@ import (
 // parseText reads the plain-text format: the first non-blank line is the title, paragraphs
 // are separated by blank lines, and the last non-blank line is the tag line when it is
 // indented by white space (the seed uses U+00A0) or starts with "Tags:". It works on offsets
-// into text, without a slice of its lines: the body's lines are looked at once, by
-// paragraphs.
+// into text, without a slice of its lines: only the title and tag lines are looked for from
+// the ends, and the body's lines are left to paragraphs.
 func parseText(text string) Story {
 	fs, fe := firstFilled(text)
 	ls, le := lastFilled(text)

@@ -111,6 +111,7 @@ func loadAll(t testing.TB, m Model) Model {
 		msg := <-m.feed
 		m = drive(t, m, msg, 0)
 	}
+	<-m.loadDone // the load's goroutine compacts and settles the memory after the last batch
 	return m
 }
 

@@ -79,9 +79,15 @@ const loadGCPercent = 200
 // loosenGC sets loadGCPercent unless GOGC is set, and returns what puts the setting back; the
 // second and later calls of that do nothing.
 func loosenGC() (restore func()) {
-	if os.Getenv("GOGC") != "" {
+	return loosenGCWith(os.Getenv("GOGC"), debug.SetGCPercent)
+}
+
+// loosenGCWith is loosenGC for the value of GOGC and the setter given (tests give their own:
+// the collector's setting is the whole process's, and loads of other tests change it).
+func loosenGCWith(gogc string, set func(percent int) (old int)) (restore func()) {
+	if gogc != "" {
 		return func() {}
 	}
-	old := debug.SetGCPercent(loadGCPercent)
-	return sync.OnceFunc(func() { debug.SetGCPercent(old) })
+	old := set(loadGCPercent)
+	return sync.OnceFunc(func() { set(old) })
 }

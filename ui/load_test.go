@@ -1,37 +1,35 @@
 package ui
 
 import (
-	"runtime/debug"
+	"slices"
 	"testing"
 )
 
-func gcPercent() int {
-	p := debug.SetGCPercent(100)
-	debug.SetGCPercent(p)
-	return p
-}
-
 func TestLoosenGC(t *testing.T) {
-	defer debug.SetGCPercent(debug.SetGCPercent(100))
-	t.Setenv("GOGC", "")
-	restore := loosenGC()
-	if got := gcPercent(); got != loadGCPercent {
-		t.Errorf("while loading: GC percent %d, want %d", got, loadGCPercent)
+	percent := 100
+	var calls []int
+	set := func(p int) int {
+		calls = append(calls, p)
+		old := percent
+		percent = p
+		return old
+	}
+	restore := loosenGCWith("", set)
+	if percent != loadGCPercent {
+		t.Errorf("while loading: GC percent %d, want %d", percent, loadGCPercent)
 	}
 	restore()
-	if got := gcPercent(); got != 100 {
-		t.Errorf("after the load: GC percent %d, want 100 again", got)
+	if percent != 100 {
+		t.Errorf("after the load: GC percent %d, want 100 again", percent)
 	}
-	debug.SetGCPercent(150) // a later change by someone else stays
 	restore()
-	if got := gcPercent(); got != 150 {
-		t.Errorf("a second restore changed the GC percent to %d", got)
+	if want := []int{loadGCPercent, 100}; !slices.Equal(calls, want) {
+		t.Errorf("settings %v, want %v: the second restore must do nothing", calls, want)
 	}
 
-	t.Setenv("GOGC", "50")
-	debug.SetGCPercent(50)
-	loosenGC()()
-	if got := gcPercent(); got != 50 {
-		t.Errorf("with GOGC set: GC percent %d, want it left at 50", got)
+	calls = nil
+	loosenGCWith("50", set)()
+	if len(calls) != 0 {
+		t.Errorf("with GOGC set: settings %v, want none", calls)
 	}
 }
