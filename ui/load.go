@@ -3,9 +3,7 @@ package ui
 import (
 	"context"
 	"math"
-	"os"
 	"runtime/debug"
-	"sync"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -26,15 +24,12 @@ func (m Model) startLoad(ctx context.Context) tea.Cmd {
 	lib, ix, feed, opt, done := m.lib, m.ix, m.feed, loader.Options{CacheDir: m.opts.CacheDir}, m.loadDone
 	go func() {
 		defer close(done)
-		restoreGC := loosenGC()
-		defer restoreGC()
 		loader.Fill(ctx, lib, ix, opt, func(p loader.Progress) {
 			select {
 			case feed <- batchMsg{warnings: p.Warnings, found: p.Found, done: p.Done}:
 			case <-ctx.Done():
 			}
 		})
-		restoreGC()
 		settleMemory()
 	}()
 	return waitBatch(ctx, feed)
@@ -66,28 +61,4 @@ func settleMemory() {
 	if debug.SetMemoryLimit(-1) == math.MaxInt64 {
 		debug.SetMemoryLimit(memoryLimit)
 	}
-}
-
-// loadGCPercent is the collector's target while a load runs. A cold load of 100,000 stories
-// allocates some 700 MB (file buffers, batches, tokens) to keep 85 MB; at the default of 100
-// the collector runs 20 times in it, its write barriers on for most of the load. At 200 the
-// load took 0.24 CPU-s and 120 ms less (3.76 → 3.52 CPU-s), for a peak of 340 rather than
-// 260 MB while loading and some 6 MB more once settled; 300 saved little more and peaked at
-// 400 MB (medians of 4, /tmp/uicpu-style runs in PERFORMANCE.md).
-const loadGCPercent = 200
-
-// loosenGC sets loadGCPercent unless GOGC is set, and returns what puts the setting back; the
-// second and later calls of that do nothing.
-func loosenGC() (restore func()) {
-	return loosenGCWith(os.Getenv("GOGC"), debug.SetGCPercent)
-}
-
-// loosenGCWith is loosenGC for the value of GOGC and the setter given (tests give their own:
-// the collector's setting is the whole process's, and loads of other tests change it).
-func loosenGCWith(gogc string, set func(percent int) (old int)) (restore func()) {
-	if gogc != "" {
-		return func() {}
-	}
-	old := set(loadGCPercent)
-	return sync.OnceFunc(func() { set(old) })
 }
