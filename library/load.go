@@ -70,7 +70,7 @@ func (l *Library) Load(ctx context.Context, emit func(Batch)) {
 	}()
 
 	var wg sync.WaitGroup
-	free := &slabs{made: watchSlabs}
+	free := &slabs{}
 	for range max(1, runtime.GOMAXPROCS(0)) {
 		wg.Add(1)
 		go func() {

@@ -19,17 +19,16 @@ var (
 type slab struct {
 	buf  []byte       // len: the part handed out to files
 	refs atomic.Int32 // files read into it and not yet released, plus one while a worker reads into it
-	home *slabs
+	home *slabs       // the free list it goes back to
 }
 
-// watchSlabs, when a test sets it, sees every slab a load makes.
+// watchSlabs, when a test sets it before a load, sees every slab the load makes.
 var watchSlabs func(*slab)
 
 // slabs is a load's free list.
 type slabs struct {
 	mu   sync.Mutex
 	free []*slab
-	made func(*slab) // sees every slab made, for tests; nil otherwise
 }
 
 // get returns an empty slab with one reference, for a worker.
@@ -42,8 +41,8 @@ func (p *slabs) get() *slab {
 	p.mu.Unlock()
 	if s == nil {
 		s = &slab{buf: make([]byte, 0, slabSize), home: p}
-		if p.made != nil {
-			p.made(s)
+		if watchSlabs != nil {
+			watchSlabs(s)
 		}
 	}
 	s.refs.Store(1)
