@@ -115,6 +115,9 @@ func TestReaderNavigation(t *testing.T) {
 // written (no cut words): it returns how many there are, and an error for a broken one.
 func paragraphsIntact(screen string) (int, error) {
 	ls := lines(screen)
+	if len(ls) < 3 { // a capture taken while tmux resizes the pane can hold a single line
+		return 0, nil
+	}
 	var words []string
 	for _, l := range ls[1 : len(ls)-2] { // no header, footer, key hint
 		words = append(words, strings.Fields(l)...)
