@@ -48,6 +48,7 @@ func TestParseText(t *testing.T) {
 		{name: "plain", in: "Title\n\nPara one.\n\nPara two.\n\u00a0 a, b", title: "Title", tags: []string{"a", "b"}, body: "Para one.\n\nPara two."},
 		{name: "tags prefix", in: "T\n\nBody\n\nTags: x, y", title: "T", tags: []string{"x", "y"}, body: "Body"},
 		{name: "tags prefix any case", in: "T\n\nBody\nTAGS: x", title: "T", tags: []string{"x"}, body: "Body"},
+		{name: "indented tags prefix", in: "T\n\nBody\n\u00a0 Tags: Alpha, Beta", title: "T", tags: []string{"Alpha", "Beta"}, body: "Body"},
 		{name: "tab indented tags", in: "T\n\nBody\n\tx,y", title: "T", tags: []string{"x", "y"}, body: "Body"},
 		{name: "ideographic space tags", in: "T\n\nBody\n\u3000東京, 大阪", title: "T", tags: []string{"東京", "大阪"}, body: "Body"},
 		{name: "no tags", in: "T\n\nBody\nlast line", title: "T", body: "Body\nlast line"},

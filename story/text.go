@@ -55,15 +55,16 @@ func lastFilled(text string) (start, end int) {
 	return 0, 0
 }
 
-// tagLine returns the tag list of line when line is a tag line.
+// tagLine returns the tag list of line when line is a tag line: indented, or "Tags:" (or
+// both: an indented "Tags:" is a label, not a tag).
 func tagLine(line string) (string, bool) {
-	if r, _ := utf8.DecodeRuneInString(line); unicode.IsSpace(r) {
-		return line, true
+	r, _ := utf8.DecodeRuneInString(line)
+	indented := unicode.IsSpace(r)
+	list := strings.TrimLeftFunc(line, unicode.IsSpace)
+	if len(list) >= 5 && strings.EqualFold(list[:5], "tags:") {
+		return list[5:], true
 	}
-	if len(line) >= 5 && strings.EqualFold(line[:5], "tags:") {
-		return line[5:], true
-	}
-	return "", false
+	return list, indented
 }
 
 // paragraphs returns lines (text of one or more lines) as paragraphs separated by one blank
