@@ -269,7 +269,7 @@ func (o *orderer) add(r result) {
 			}
 		}
 	}
-	if len(o.batch.Stories) >= batchStories<<o.growth() || o.now().Sub(o.started) >= o.period() {
+	if len(o.batch.Stories) >= o.size() || o.now().Sub(o.started) >= o.period() {
 		o.flush(int(o.found.Load()), false)
 	}
 }
@@ -279,17 +279,19 @@ func (o *orderer) add(r result) {
 // pass over the postings of every term it holds.
 func (o *orderer) growth() int { return min(o.batches, maxGrowth) }
 
+func (o *orderer) size() int { return batchStories << o.growth() }
+
 func (o *orderer) period() time.Duration { return batchEvery << o.growth() }
 
 func (o *orderer) flush(found int, done bool) {
-	full := len(o.batch.Stories) >= batchStories<<o.growth()/2
+	full := len(o.batch.Stories) >= o.size()/2
 	o.batches++
 	o.batch.Found = found
 	o.batch.Done = done
 	o.emit(o.batch)
 	o.batch = Batch{}
 	if full && !done { // the files come fast: the next batch will fill up too
-		n := batchStories << o.growth()
+		n := o.size()
 		o.batch = Batch{Stories: make([]story.Story, 0, n), Walked: make([]string, 0, n), slabs: make([]*slab, 0, n)}
 	}
 	o.started = o.now()
