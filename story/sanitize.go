@@ -9,8 +9,12 @@ import (
 
 // Sanitize removes everything from s that could act on a terminal: C0 controls other than
 // newline, DEL, C1 controls, and whole escape sequences (CSI, OSC, DCS, SOS, PM, APC, and
-// two-byte escapes), in their 7-bit and 8-bit forms. Tabs become spaces; invalid UTF-8
-// becomes U+FFFD. Newlines are kept.
+// two-byte escapes), in their 7-bit and 8-bit forms. It also removes what would make the
+// screen disagree with the text: bidirectional embeddings, overrides and isolates (U+202A..
+// U+202E, U+2066..U+2069), which reorder the rest of a line in terminals that do bidi
+// (a title could show another title's words, or a tag's count backwards), and the soft
+// hyphen, which some terminals draw a column wide and the layout counts as none. Tabs become
+// spaces; invalid UTF-8 becomes U+FFFD. Newlines are kept.
 func Sanitize(s string) string {
 	return sanitize(s, false)
 }
@@ -40,6 +44,7 @@ func sanitize(s string, valid bool) string {
 			i = skipString(s, i+size)
 			continue
 		case r < 0x20 || (r >= 0x7f && r <= 0x9f):
+		case r == 0xad || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069:
 		default:
 			b.WriteString(s[i : i+size])
 		}

@@ -31,6 +31,14 @@ func TestSanitize(t *testing.T) {
 		"raw c1 byte":       {"a\x9bb", "a\uFFFDb"},
 		"nbsp kept":         {"a\u00a0b", "a\u00a0b"},
 		"rtl and bidi kept": {"שלום عربي", "שלום عربي"},
+		"rlo override":      {"a\u202eevil.txt\u202c b", "aevil.txt b"},
+		"every embedding":   {"\u202a1\u202b2\u202c3\u202d4\u202e5", "12345"},
+		"every isolate":     {"\u20661\u20672\u20683\u20694", "1234"},
+		"marks kept":        {"a\u200eb\u200fc", "a\u200eb\u200fc"},
+		"joiners kept":      {"👩\u200d💻 می\u200cخواهم", "👩\u200d💻 می\u200cخواهم"},
+		"soft hyphen":       {"news\u00adpaper", "newspaper"},
+		"quotes and dashes": {"\u201cit\u2019s\u201d \u2014 \u2026 \u2069", "\u201cit\u2019s\u201d \u2014 \u2026 "},
+		"near misses":       {"\u2029\u202f\u2065\u206a\u00ac\u00ae", "\u2029\u202f\u2065\u206a\u00ac\u00ae"},
 	}
 	for name, tt := range tests {
 		if got := Sanitize(tt.in); got != tt.want {
@@ -47,6 +55,7 @@ func TestPrintable(t *testing.T) {
 		"bad\xffname":               `"bad\xffname"`,
 		"two\nlines":                `"two\nlines"`,
 		"東京.txt":                    "東京.txt",
+		"gpj.\u202eexe.txt":         `"gpj.\u202eexe.txt"`,
 	} {
 		if got := Printable(in); got != want {
 			t.Errorf("Printable(%q) = %s, want %s", in, got, want)
@@ -54,10 +63,12 @@ func TestPrintable(t *testing.T) {
 	}
 }
 
-// hasControl reports a rune that could act on a terminal.
+// hasControl reports a rune that could act on a terminal, or make it draw text out of order
+// or wider than the layout counts (see Sanitize).
 func hasControl(s string) bool {
 	for _, r := range s {
-		if r < 0x20 && r != '\n' || r >= 0x7f && r <= 0x9f {
+		if r < 0x20 && r != '\n' || r >= 0x7f && r <= 0x9f || r == 0xad ||
+			r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 {
 			return true
 		}
 	}

@@ -73,27 +73,51 @@ func countWords(s string) int {
 }
 
 // hasControls reports whether s holds anything Sanitize removes or changes, other than
-// invalid UTF-8: C0 controls but newline, DEL, or C1 controls.
+// invalid UTF-8: C0 controls but newline, DEL, C1 controls, the soft hyphen, or bidirectional
+// embeddings, overrides and isolates.
 func hasControls(s string) bool {
 	for i := 0; i < len(s); {
 		if i+8 <= len(s) {
-			// Above ASCII only C1 controls (0xc2 0x80..0x9f) are dirty.
-			if v := swar.Load(s, i); v&swar.Highs == 0 || swar.MayHold(v, 0xc2) == 0 {
-				if dirty(v&swar.Low7)&^v != 0 {
-					return true
-				}
-				i += 8
-				continue
+			v := swar.Load(s, i)
+			if dirty(v&swar.Low7)&^v != 0 {
+				return true
 			}
+			// Above ASCII only sequences led by 0xc2 (C1 controls, the soft hyphen) or 0xe2
+			// (bidirectional formatting) can be dirty: each one is looked at.
+			if v&swar.Highs != 0 {
+				for m := swar.Zeros(v^0xc2*swar.Ones) | swar.Zeros(v^0xe2*swar.Ones); m != 0; m &= m - 1 {
+					if dirtyAt(s, i+bits.TrailingZeros64(m)>>3) {
+						return true
+					}
+				}
+			}
+			i += 8
+			continue
 		}
-		c := s[i]
-		if c < 0x20 && c != '\n' || c == 0x7f {
-			return true
-		}
-		if c == 0xc2 && i+1 < len(s) && s[i+1] < 0xa0 { // U+0080..U+009F
+		if c := s[i]; c < 0x20 && c != '\n' || c == 0x7f || dirtyAt(s, i) {
 			return true
 		}
 		i++
 	}
 	return false
+}
+
+// dirtyAt reports whether the character at s[i], whose byte is above ASCII, is one Sanitize
+// removes: a C1 control (U+0080..U+009F; a 0xc2 before a byte that continues nothing is
+// counted too, which costs only a slower sanitising), the soft hyphen, or bidirectional
+// formatting.
+func dirtyAt(s string, i int) bool {
+	switch s[i] {
+	case 0xc2:
+		return i+1 < len(s) && (s[i+1] < 0xa0 || s[i+1] == 0xad)
+	case 0xe2:
+		return i+2 < len(s) && bidiFormat(s[i+1], s[i+2])
+	}
+	return false
+}
+
+// bidiFormat reports whether 0xe2 b1 b2 encodes a bidirectional embedding, override or
+// isolate (U+202A..U+202E, U+2066..U+2069).
+func bidiFormat(b1, b2 byte) bool {
+	return b1 == 0x80 && b2 >= 0xaa && b2 <= 0xae || b1 == 0x81 && b2 >= 0xa6 && b2 <= 0xa9
 }

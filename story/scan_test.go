@@ -28,7 +28,12 @@ func hasControlsRef(s string) bool {
 		if c < 0x20 && c != '\n' || c == 0x7f {
 			return true
 		}
-		if c == 0xc2 && i+1 < len(s) && s[i+1] < 0xa0 {
+		if c == 0xc2 && i+1 < len(s) && (s[i+1] < 0xa0 || s[i+1] == 0xad) {
+			return true
+		}
+	}
+	for _, r := range s {
+		if r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 {
 			return true
 		}
 	}

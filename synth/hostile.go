@@ -126,6 +126,16 @@ func hostileFiles() ([]HostileFile, [][]byte) {
 		data []byte
 	}
 	es := []entry{
+		{HostileFile{Name: "bidi.txt", Load: true,
+			Why:         "bidirectional overrides and isolates, and soft hyphens, in title, body and tags",
+			Title:       "Bidi override headline with a softhyphen",
+			Tags:        []string{"Bidi", "Spoofing"},
+			MustShow:    []string{"Reversed? No:", "Isolated? No:"},
+			MustNotShow: []string{"\u202e", "\u202d", "\u2067", "\u00ad"}},
+			plainStory("\n", "Bidi \u202eoverride\u202c headline with a soft\u00adhyphen", []string{
+				"Reversed? No: \u202edesrever\u202c stays in reading order, and so does\u202d this\u202c.",
+				"Isolated? No: \u2067right to left\u2069 is plain text here.",
+			}, "Bidi\u202e, Spoof\u00ading")},
 		{HostileFile{Name: "binary.md", Why: "markdown front matter followed by NUL bytes"},
 			[]byte("---\ntitle: Binary markdown\n---\n\nLooks like text\x00\x00\x00\x01\x02\x03 until the NULs.\n")},
 		{HostileFile{Name: "binary.txt", Why: "a PNG image (NUL bytes) with a .txt name"},

@@ -25,8 +25,9 @@ func sanitise(s string) string {
 	}
 	s = sequenceRE.ReplaceAllString(b.String(), "")
 	return strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) && r != '\n' {
-			return -1
+		if unicode.IsControl(r) && r != '\n' || r == '\u00ad' ||
+			unicode.Is(unicode.Bidi_Control, r) && r != '\u200e' && r != '\u200f' && r != '\u061c' {
+			return -1 // the bidirectional marks stay; embeddings, overrides and isolates go
 		}
 		return r
 	}, s)
