@@ -9,7 +9,15 @@ import (
 // BenchmarkParse parses 2,000 generated stories (seed 1, 5% markdown) per op; MB/s is of
 // story text, the figure to compare with the other stages of a load (see PERFORMANCE.md).
 func BenchmarkParse(b *testing.B) {
-	opt := synth.Options{N: 2000, Seed: 1}
+	benchmarkParse(b, synth.Options{N: 2000, Seed: 1})
+}
+
+// BenchmarkParseMarkdown is BenchmarkParse with every story markdown with front matter.
+func BenchmarkParseMarkdown(b *testing.B) {
+	benchmarkParse(b, synth.Options{N: 2000, Seed: 1, Markdown: 1})
+}
+
+func benchmarkParse(b *testing.B, opt synth.Options) {
 	names := make([]string, opt.N)
 	files := make([]string, opt.N)
 	size := 0

@@ -36,7 +36,7 @@ func parseMarkdown(text string) (Story, []string) {
 		} else {
 			body = rest
 			var m frontMatter
-			if err := yaml.Unmarshal([]byte(fm), &m); err != nil {
+			if err := decodeFrontMatter(fm, &m); err != nil {
 				warnings = append(warnings, "front matter ignored: "+firstLine(err.Error()))
 			} else {
 				warnings = append(warnings, applyFrontMatter(&s, &m)...)
