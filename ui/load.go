@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"runtime/debug"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -24,6 +25,13 @@ func (m Model) startLoad(ctx context.Context) tea.Cmd {
 	lib, ix, feed, opt, done := m.lib, m.ix, m.feed, loader.Options{CacheDir: m.opts.CacheDir}, m.loadDone
 	go func() {
 		defer close(done)
+		if lib.Roots() != nil { // folders; the embedded stories load at once, into the first frame
+			select {
+			case <-time.After(firstFrameHead):
+			case <-ctx.Done():
+				return
+			}
+		}
 		loader.Fill(ctx, lib, ix, opt, func(p loader.Progress) {
 			select {
 			case feed <- batchMsg{warnings: p.Warnings, found: p.Found, done: p.Done}:
@@ -34,6 +42,14 @@ func (m Model) startLoad(ctx context.Context) tea.Cmd {
 	}()
 	return waitBatch(ctx, feed)
 }
+
+// firstFrameHead is how long the load of folders waits before it starts, so that the first
+// frame (the status line, "loading…") is drawn before the load takes both CPUs: Bubble Tea
+// writes a frame on the tick of a ticker started with the program (8.3 ms at 120 FPS), and a
+// load already listing, reading and decoding kept that tick's goroutine and the first View
+// waiting for a CPU (100k stories: first frame 86 → 64 ms from a snapshot, 58 → 51 ms
+// without, raw medians in tmux). A small folder's stories show a frame later than they could.
+const firstFrameHead = 10 * time.Millisecond
 
 // waitBatch waits for the next batch, or for the end of the program.
 func waitBatch(ctx context.Context, feed <-chan batchMsg) tea.Cmd {
