@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -64,7 +66,7 @@ func checkView(t testing.TB, m Model, w, h int, keys string) {
 		t.Fatalf("%dx%d after %q: %d lines", w, h, keys, len(lines))
 	}
 	for i, l := range lines {
-		if lw := ansi.StringWidth(l); lw > w {
+		if lw := m.theme.Width.StringWidth(l); lw > w { // as the renderer measures
 			t.Fatalf("%dx%d after %q: line %d is %d cells wide: %q", w, h, keys, i, lw, ansi.Strip(l))
 		}
 	}
@@ -75,9 +77,15 @@ var fuzzKeys = []string{"j", "k", "g", "G", "tab", "shift+tab", "enter", "space"
 
 func FuzzModel(f *testing.F) {
 	dir := testLibrary(f)
+	// emoji sequences, which the two ways of measuring cells disagree on
+	emoji := "Family \U0001F468\u200d\U0001F469\u200d\U0001F467, hearts \u2764\ufe0f and \U0001F44D\U0001F3FD\n\nBody.\n\u00a0 Family \U0001F468\u200d\U0001F469\u200d\U0001F467, Love \u2764\ufe0f"
+	if err := os.WriteFile(filepath.Join(dir, "07.txt"), []byte(emoji), 0o644); err != nil {
+		f.Fatal(err)
+	}
 	f.Add([]byte{0, 6, 2, 1, 9, 10, 11, 3}, uint8(120), uint8(40))
 	f.Add([]byte{4, 6, 7, 7, 8, 24, 25, 12, 6, 28}, uint8(1), uint8(1))
 	f.Add([]byte{9, 10, 13, 14, 27, 26, 6}, uint8(20), uint8(5))
+	f.Add([]byte{0, 1, 6, 231, 0, 1, 6, 7}, uint8(100), uint8(12))
 	f.Fuzz(func(t *testing.T, script []byte, w, h uint8) {
 		lib, _ := library.Paths([]string{dir})
 		m := New(Options{Library: lib, NoState: true})
@@ -86,6 +94,10 @@ func FuzzModel(f *testing.F) {
 		m = loadAll(t, m)
 		var typed strings.Builder
 		for i, b := range script {
+			if b >= 230 && b < 240 { // the terminal reports grapheme clustering
+				m = drive(t, m, tea.ModeReportMsg{Mode: ansi.ModeUnicodeCore, Value: ansi.ModeReset}, 0)
+				continue
+			}
 			if b >= 240 { // a resize
 				width, height = int(b-240)*13%220, int(script[(i+1)%len(script)])%70
 				m = drive(t, m, tea.WindowSizeMsg{Width: width, Height: height}, 0)

@@ -13,6 +13,7 @@ import (
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"github.com/RoaringBitmap/roaring/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"newsread/index"
 	"newsread/library"
@@ -62,8 +63,10 @@ type Model struct {
 	keys       KeyMap
 	theme      theme.Theme
 	dark       bool
-	textCursor bool   // no styles reach the screen, so the cursor must be a glyph
-	style      string // the glamour style in use
+	textCursor bool // no styles reach the screen, so the cursor must be a glyph
+	// how Bubble Tea's renderer measures cells: ansi.WcWidth unless the terminal reports mode 2027
+	widthMethod ansi.Method
+	style       string // the glamour style in use
 
 	ctx      context.Context
 	cancel   context.CancelFunc
@@ -189,6 +192,7 @@ func (m Model) Init() tea.Cmd {
 func (m *Model) setTheme() {
 	m.theme = theme.New(m.dark, !m.opts.NoColor)
 	m.theme.TextCursor = m.textCursor
+	m.theme.Width = m.widthMethod
 	m.tags.SetTheme(m.theme)
 	m.list.SetTheme(m.theme)
 	m.reader.SetTheme(m.theme)

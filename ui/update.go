@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
 
 	"newsread/query"
 	"newsread/render"
@@ -52,6 +53,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.ColorProfileMsg:
 		m.textCursor = msg.Profile == colorprofile.NoTTY
 		m.setTheme()
+	case tea.ModeReportMsg:
+		// Bubble Tea's renderer measures graphemes from when the terminal reports the
+		// grapheme clustering mode, and runes until then; the panes measure as it does.
+		if msg.Mode == ansi.ModeUnicodeCore && (msg.Value == ansi.ModeReset || msg.Value == ansi.ModeSet || msg.Value == ansi.ModePermanentlySet) {
+			m.widthMethod = ansi.GraphemeWidth
+			m.setTheme()
+		}
 	case tea.BackgroundColorMsg:
 		m.dark = msg.IsDark()
 		m.setTheme()

@@ -5,8 +5,6 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"newsread/ui/layout"
 )
@@ -60,10 +58,10 @@ func (m Model) content() string {
 		return ""
 	}
 	if m.showHelp {
-		return layout.Clip(m.helpText.View()+"\n"+m.helpFooter(), m.width, m.height)
+		return layout.Clip(m.theme.Width, m.helpText.View()+"\n"+m.helpFooter(), m.width, m.height)
 	}
 	if m.screen == screenReader {
-		return layout.Clip(m.reader.View()+"\n"+m.hintLine(), m.width, m.height)
+		return layout.Clip(m.theme.Width, m.reader.View()+"\n"+m.hintLine(), m.width, m.height)
 	}
 	bodyH := max(0, m.height-m.chromeHeight())
 	tagW, listW := m.paneWidths()
@@ -72,7 +70,7 @@ func (m Model) content() string {
 	case bodyH == 0:
 	case tagW > 0 && listW > 0:
 		sep := strings.TrimSuffix(strings.Repeat(m.theme.Border.Render("│")+"\n", bodyH), "\n")
-		body = lipgloss.JoinHorizontal(lipgloss.Top, m.tags.View(m.focus == focusTags), sep, m.listView(listW, bodyH))
+		body = layout.Beside(m.tags.View(m.focus == focusTags), sep, m.listView(listW, bodyH))
 	case tagW > 0:
 		body = m.tags.View(true)
 	default:
@@ -86,7 +84,7 @@ func (m Model) content() string {
 		lines = append(lines, m.prompt.View())
 	}
 	lines = append(lines, m.statusLine(), m.hintLine())
-	return layout.Clip(strings.Join(lines, "\n"), m.width, m.height)
+	return layout.Clip(m.theme.Width, strings.Join(lines, "\n"), m.width, m.height)
 }
 
 // listView is the story list, or a message that explains why it is empty.
@@ -108,9 +106,9 @@ func (m Model) listView(w, h int) string {
 		msg = []string{"No story matches " + m.filterText() + ".", "", "Press esc to clear the filter, one step at a time."}
 	}
 	for i := range msg {
-		msg[i] = layout.Fit("  "+msg[i], w)
+		msg[i] = layout.Fit(m.theme.Width, "  "+msg[i], w)
 	}
-	return layout.Clip("\n"+strings.Join(msg, "\n"), w, h)
+	return layout.Clip(m.theme.Width, "\n"+strings.Join(msg, "\n"), w, h)
 }
 
 // filterText describes the active filter in words.
@@ -164,11 +162,11 @@ func (m Model) statusLine() string {
 	if r != "" {
 		r = " " + r + " "
 	}
-	lw := m.width - ansi.StringWidth(r)
+	lw := m.width - m.theme.Width.StringWidth(r)
 	if lw < 10 {
-		return m.theme.Status.Render(layout.Fit(left, m.width))
+		return m.theme.Status.Render(layout.Fit(m.theme.Width, left, m.width))
 	}
-	return m.theme.Status.Render(layout.Fit(left, lw)) + r
+	return m.theme.Status.Render(layout.Fit(m.theme.Width, left, lw)) + r
 }
 
 // count says n things: "1 skipped file", "2 skipped files".
@@ -191,7 +189,7 @@ func (m Model) skipped() int {
 }
 
 func (m Model) hintLine() string {
-	return layout.Fit(" "+m.help.ShortHelpView(m.helpKeys().ShortHelp()), m.width)
+	return layout.Fit(m.theme.Width, " "+m.help.ShortHelpView(m.helpKeys().ShortHelp()), m.width)
 }
 
 // helpContent lists every key of the screen in front, then the problems met: the reading

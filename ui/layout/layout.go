@@ -1,6 +1,8 @@
 // Package layout sizes text to exact cell counts and finds searched words in text, for the
-// panes to draw with. It measures with the terminal's cell widths (CJK and emoji are two
-// cells) and never styles or stores anything.
+// panes to draw with. It measures cells the way it is told (ansi.WcWidth or
+// ansi.GraphemeWidth: the two disagree on emoji sequences such as 👩‍💻 or ❤️), which must be
+// the way Bubble Tea's renderer and the terminal measure them; it never styles or stores
+// anything.
 package layout
 
 import (
@@ -9,20 +11,31 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// Fit cuts s to w cells with "…" and pads it with spaces to exactly w cells.
-func Fit(s string, w int) string {
+// Fit cuts s to w cells with "…" and pads it with spaces to exactly w cells, as wm measures.
+func Fit(wm ansi.Method, s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	s = ansi.Truncate(s, w, "…")
-	if n := ansi.StringWidth(s); n < w {
+	s = Truncate(wm, s, w, "…")
+	if n := wm.StringWidth(s); n < w {
 		s += strings.Repeat(" ", w-n)
 	}
 	return s
 }
 
+// Truncate cuts s to w cells as wm measures, ending it with tail when it cuts. It works
+// around x/ansi v0.11.9, whose Truncate returns s whole when s fits by grapheme width, even
+// with wm = ansi.WcWidth (a 👨‍👩‍👧 is 2 cells that way, 6 by wcwidth): s is padded past w,
+// which takes that shortcut away, and the cut drops the padding.
+func Truncate(wm ansi.Method, s string, w int, tail string) string {
+	if wm.StringWidth(s) <= w {
+		return s
+	}
+	return wm.Truncate(s+strings.Repeat(" ", w+1), w, tail)
+}
+
 // Clip cuts every line of s to w cells and keeps at most h lines, padding to h lines.
-func Clip(s string, w, h int) string {
+func Clip(wm ansi.Method, s string, w, h int) string {
 	if w <= 0 || h <= 0 {
 		return ""
 	}
@@ -31,9 +44,7 @@ func Clip(s string, w, h int) string {
 		lines = lines[:h]
 	}
 	for i, l := range lines {
-		if ansi.StringWidth(l) > w {
-			lines[i] = ansi.Truncate(l, w, "")
-		}
+		lines[i] = Truncate(wm, l, w, "")
 	}
 	for len(lines) < h {
 		lines = append(lines, "")
@@ -43,7 +54,7 @@ func Clip(s string, w, h int) string {
 
 // Rows draws rows from..n-1 of a list, one a line, as many as fit in h lines, and pads the
 // rest with blank lines of w cells: exactly w × h cells when every row is w wide.
-func Rows(w, h, from, n int, row func(i int) string) string {
+func Rows(wm ansi.Method, w, h, from, n int, row func(i int) string) string {
 	if w <= 0 || h <= 0 {
 		return ""
 	}
@@ -52,7 +63,30 @@ func Rows(w, h, from, n int, row func(i int) string) string {
 		lines = append(lines, row(i))
 	}
 	for len(lines) < h {
-		lines = append(lines, Fit("", w))
+		lines = append(lines, Fit(wm, "", w))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Beside puts blocks of lines side by side, line by line, each line of a block already the
+// block's width (as Fit and Rows make them). Unlike lipgloss.JoinHorizontal it measures
+// nothing, so a line that the measures disagree on cannot widen a whole block.
+func Beside(blocks ...string) string {
+	cols := make([][]string, len(blocks))
+	n := 0
+	for i, b := range blocks {
+		cols[i] = strings.Split(b, "\n")
+		n = max(n, len(cols[i]))
+	}
+	lines := make([]string, n)
+	for i := range lines {
+		var b strings.Builder
+		for _, c := range cols {
+			if i < len(c) {
+				b.WriteString(c[i])
+			}
+		}
+		lines[i] = b.String()
 	}
 	return strings.Join(lines, "\n")
 }

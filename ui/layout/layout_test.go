@@ -8,36 +8,58 @@ import (
 )
 
 func TestRowsFillTheWindow(t *testing.T) {
-	row := func(i int) string { return Fit(strings.Repeat("x", i), 4) }
-	got := Rows(4, 3, 1, 10, row)
+	row := func(i int) string { return Fit(ansi.WcWidth, strings.Repeat("x", i), 4) }
+	got := Rows(ansi.WcWidth, 4, 3, 1, 10, row)
 	if want := "x   \nxx  \nxxx "; got != want {
 		t.Errorf("Rows = %q, want %q", got, want)
 	}
-	got = Rows(4, 3, 0, 1, row)
+	got = Rows(ansi.WcWidth, 4, 3, 0, 1, row)
 	if want := "    \n    \n    "; got != want {
 		t.Errorf("short list: %q, want %q", got, want)
 	}
-	if Rows(0, 3, 0, 5, row) != "" || Rows(4, 0, 0, 5, row) != "" {
+	if Rows(ansi.WcWidth, 0, 3, 0, 5, row) != "" || Rows(ansi.WcWidth, 4, 0, 0, 5, row) != "" {
 		t.Error("an empty window drew something")
 	}
 }
 
 func TestFitCutsAndPadsByCells(t *testing.T) {
+	const (
+		family = "\U0001F468\u200d\U0001F469\u200d\U0001F467" // one grapheme; three wide runes
+		heart  = "\u2764\ufe0f"                               // a narrow rune made an emoji
+	)
 	for _, tt := range []struct {
+		wm   ansi.Method
 		in   string
 		w    int
 		want string
 	}{
-		{"abc", 5, "abc  "},
-		{"abcdef", 4, "abc…"},
-		{"東京都", 5, "東京…"},
-		{"東京", 3, "東…"},
-		{"", 2, "  "},
+		{ansi.WcWidth, "abc", 5, "abc  "},
+		{ansi.WcWidth, "abcdef", 4, "abc…"},
+		{ansi.WcWidth, "東京都", 5, "東京…"},
+		{ansi.WcWidth, "東京", 3, "東…"},
+		{ansi.WcWidth, "", 2, "  "},
+		{ansi.GraphemeWidth, "東京都", 5, "東京…"},
+		// The two measures disagree on emoji sequences: 6 cells or 2, 1 cell or 2.
+		{ansi.WcWidth, "a" + family + "b", 9, "a" + family + "b "},
+		{ansi.GraphemeWidth, "a" + family + "b", 8, "a" + family + "b    "},
+		{ansi.WcWidth, "a" + family + "bc", 8, "a" + family + "…"},
+		{ansi.WcWidth, "a" + family + "bc", 7, "a…     "},
+		{ansi.GraphemeWidth, "a" + family + "bc", 5, "a" + family + "bc"},
+		{ansi.WcWidth, heart + "x", 3, heart + "x "},
+		{ansi.GraphemeWidth, heart + "x", 3, heart + "x"},
 	} {
-		got := Fit(tt.in, tt.w)
-		if got != tt.want || ansi.StringWidth(got) != tt.w {
-			t.Errorf("Fit(%q, %d) = %q (%d cells), want %q", tt.in, tt.w, got, ansi.StringWidth(got), tt.want)
+		got := Fit(tt.wm, tt.in, tt.w)
+		if got != tt.want || tt.wm.StringWidth(got) != tt.w {
+			t.Errorf("Fit(%v, %q, %d) = %q (%d cells), want %q", tt.wm, tt.in, tt.w, got, tt.wm.StringWidth(got), tt.want)
 		}
+	}
+}
+
+func TestBesideJoinsLineByLine(t *testing.T) {
+	family := "\U0001F468\u200d\U0001F469\u200d\U0001F467"
+	got := Beside(Fit(ansi.WcWidth, family, 6)+"\n"+Fit(ansi.WcWidth, "ab", 6), "│\n│", "x\ny")
+	if want := family + "│x\nab    │y"; got != want {
+		t.Errorf("Beside = %q, want %q", got, want)
 	}
 }
 
@@ -51,7 +73,7 @@ func TestMatches(t *testing.T) {
 	if strings.Join(got, "|") != "Zürich|ZURICH|Petersburg" {
 		t.Errorf("Matches = %q", got)
 	}
-	if c := Cells("東京 tokyo", Matches("東京 tokyo", []string{"tok"})); len(c) != 1 || c[0] != (Span{5, 10}) {
+	if c := Cells(ansi.WcWidth, "東京 tokyo", Matches("東京 tokyo", []string{"tok"})); len(c) != 1 || c[0] != (Span{5, 10}) {
 		t.Errorf("Cells = %v, want [{5 10}]", c)
 	}
 }

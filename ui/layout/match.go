@@ -46,12 +46,12 @@ func Matches(text string, words []string) []Span {
 	return spans
 }
 
-// Cells converts byte spans of plain text to cell ranges.
-func Cells(text string, spans []Span) []Span {
+// Cells converts byte spans of plain text to cell ranges, as wm measures.
+func Cells(wm ansi.Method, text string, spans []Span) []Span {
 	out := make([]Span, len(spans))
 	for i, s := range spans {
-		a := ansi.StringWidth(text[:s.Start])
-		out[i] = Span{a, a + ansi.StringWidth(text[s.Start:s.End])}
+		a := wm.StringWidth(text[:s.Start])
+		out[i] = Span{a, a + wm.StringWidth(text[s.Start:s.End])}
 	}
 	return out
 }

@@ -227,16 +227,16 @@ func (m Model) View() string {
 	if m.w <= 0 || m.h <= 0 {
 		return ""
 	}
-	header := m.theme.Title.Render(layout.Fit(m.story.Title, m.w))
+	header := m.theme.Title.Render(layout.Fit(m.theme.Width, m.story.Title, m.w))
 	if m.h == 1 {
 		return header
 	}
 	body := make([]string, 0, m.bodyHeight())
 	for i := m.offset; i < len(m.lines) && len(body) < m.bodyHeight(); i++ {
-		body = append(body, m.highlight(ansi.Truncate(m.lines[i], m.w, "")))
+		body = append(body, m.highlight(layout.Truncate(m.theme.Width, m.lines[i], m.w, "")))
 	}
 	if len(m.lines) == 0 {
-		body = append(body, m.theme.Dim.Render(layout.Fit("  Rendering…", m.w)))
+		body = append(body, m.theme.Dim.Render(layout.Fit(m.theme.Width, "  Rendering…", m.w)))
 	}
 	for len(body) < m.bodyHeight() {
 		body = append(body, "")
@@ -260,11 +260,11 @@ func (m Model) footer() string {
 		right = " ★ saved ·" + right
 	}
 	left := strings.Join(m.story.Tags, ", ")
-	w := m.w - ansi.StringWidth(right)
+	w := m.w - m.theme.Width.StringWidth(right)
 	if w < 4 {
-		return m.theme.Status.Render(layout.Fit(strings.TrimSpace(right), m.w))
+		return m.theme.Status.Render(layout.Fit(m.theme.Width, strings.TrimSpace(right), m.w))
 	}
-	return m.theme.Status.Render(layout.Fit(left, w) + right)
+	return m.theme.Status.Render(layout.Fit(m.theme.Width, left, w) + right)
 }
 
 // highlight marks the searched words of one rendered line.
@@ -278,7 +278,7 @@ func (m Model) highlight(line string) string {
 		return line
 	}
 	ranges := make([]lipgloss.Range, len(spans))
-	for i, c := range layout.Cells(plain, spans) {
+	for i, c := range layout.Cells(m.theme.Width, plain, spans) {
 		ranges[i] = lipgloss.NewRange(c.Start, c.End, m.theme.Match)
 	}
 	return lipgloss.StyleRanges(line, ranges...)

@@ -10,7 +10,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/RoaringBitmap/roaring/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"newsread/story"
 	"newsread/ui/cursor"
@@ -127,7 +126,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 
 // View draws the visible rows, exactly width × height cells.
 func (m Model) View(focused bool) string {
-	return layout.Rows(m.width, m.height, m.cursor.Offset(), len(m.docs), func(i int) string {
+	return layout.Rows(m.theme.Width, m.width, m.height, m.cursor.Offset(), len(m.docs), func(i int) string {
 		return m.row(m.docs[i], i == m.cursor.Index(), focused)
 	})
 }
@@ -135,7 +134,7 @@ func (m Model) View(focused bool) string {
 // row draws one story: unread and saved markers, the title, its tags and its date.
 func (m Model) row(doc uint32, cursor, focused bool) string {
 	if int(doc) >= len(m.stories) {
-		return layout.Fit("", m.width)
+		return layout.Fit(m.theme.Width, "", m.width)
 	}
 	s := m.stories[doc]
 	unread := !m.read.Contains(doc)
@@ -161,18 +160,18 @@ func (m Model) row(doc uint32, cursor, focused bool) string {
 	rest := m.width - 3
 	tagW := 0
 	if tags != "" && rest >= 40 {
-		tagW = min(ansi.StringWidth(tags)+2, rest*3/10)
+		tagW = min(m.theme.Width.StringWidth(tags)+2, rest*3/10)
 	}
 	if rest-tagW-len(date) < 10 {
 		date = ""
 	}
 	titleW := rest - tagW - len(date)
 	if titleW < 1 {
-		return layout.Fit(markStr+s.Title, m.width)
+		return layout.Fit(m.theme.Width, markStr+s.Title, m.width)
 	}
-	title := layout.Fit(s.Title, titleW)
+	title := layout.Fit(m.theme.Width, s.Title, titleW)
 	if cursor && focused {
-		return m.theme.Selected.Render(markStr + title + layout.Fit("  "+tags, tagW) + date)
+		return m.theme.Selected.Render(markStr + title + layout.Fit(m.theme.Width, "  "+tags, tagW) + date)
 	}
 	titleStyle := lipgloss.NewStyle()
 	if unread {
@@ -183,7 +182,7 @@ func (m Model) row(doc uint32, cursor, focused bool) string {
 	}
 	out = markStr + m.highlight(title, titleStyle)
 	if tagW > 0 {
-		out += m.theme.Dim.Render(layout.Fit("  "+tags, tagW))
+		out += m.theme.Dim.Render(layout.Fit(m.theme.Width, "  "+tags, tagW))
 	}
 	return out + m.theme.Dim.Render(date)
 }

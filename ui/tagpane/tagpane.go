@@ -11,7 +11,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"newsread/ui/cursor"
 	"newsread/ui/layout"
@@ -171,7 +170,7 @@ func removeKey(keys []string, k string) []string {
 
 // View draws the pane, exactly width × height cells; focused shows the cursor strongly.
 func (m Model) View(focused bool) string {
-	return layout.Rows(m.width, m.height, m.cursor.Offset(), len(m.items), func(i int) string {
+	return layout.Rows(m.theme.Width, m.width, m.height, m.cursor.Offset(), len(m.items), func(i int) string {
 		return m.row(m.items[i], i == m.cursor.Index(), focused)
 	})
 }
@@ -189,12 +188,12 @@ func (m Model) row(it Item, cursor, focused bool) string {
 	if it.Unread != it.Count {
 		count = fmt.Sprintf("%d/%d", it.Unread, it.Count)
 	}
-	nameW := m.width - ansi.StringWidth(mark) - ansi.StringWidth(count) - 1
+	nameW := m.width - m.theme.Width.StringWidth(mark) - m.theme.Width.StringWidth(count) - 1
 	if nameW < 1 {
-		return layout.Fit(mark+it.Name, m.width)
+		return layout.Fit(m.theme.Width, mark+it.Name, m.width)
 	}
-	name := ansi.Truncate(it.Name, nameW, "…")
-	pad := strings.Repeat(" ", nameW-ansi.StringWidth(name)+1)
+	name := layout.Truncate(m.theme.Width, it.Name, nameW, "…")
+	pad := strings.Repeat(" ", nameW-m.theme.Width.StringWidth(name)+1)
 	style := m.theme.Dim
 	text := mark + name
 	switch {

@@ -8,12 +8,16 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // Theme is the set of styles for one background.
 type Theme struct {
 	Dark       bool
 	TextCursor bool // the terminal shows no styles (TERM=dumb): panes mark the cursor with CursorGlyph
+	// Width measures text in cells as Bubble Tea's renderer and the terminal do: ansi.WcWidth
+	// (the zero value), unless the terminal reports grapheme clustering (mode 2027).
+	Width ansi.Method
 
 	Title       lipgloss.Style // pane titles and the story header
 	Dim         lipgloss.Style // secondary text: counts, dates, tags in the list
