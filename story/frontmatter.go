@@ -155,7 +155,7 @@ func scalar(v string, inFlow bool) (scalarValue, bool) {
 		return scalarValue{text: inner}, true
 	}
 	if strings.IndexByte("-?:,[]{}#&*!|>'\"%@`", v[0]) >= 0 || strings.Contains(v, ": ") ||
-		strings.Contains(v, " #") || v[len(v)-1] == ':' || inFlow && strings.ContainsAny(v, ",[]{}:#") {
+		strings.Contains(v, " #") || v[len(v)-1] == ':' || inFlow && strings.ContainsAny(v, ",[]{}:#?") {
 		return scalarValue{}, false
 	}
 	return scalarValue{text: v, plain: true}, true

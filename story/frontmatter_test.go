@@ -49,6 +49,8 @@ var frontMatterCases = map[string]struct {
 	"null item":          {"tags:\n  -\n", false},
 	"document marker":    {"--- x\ntitle: a\n", false},
 	"long key":           {strings.Repeat("k", 1100) + ": x\n", false},
+	"question in flow":   {"tags: [What now?]\n", false},
+	"question in block":  {"title: What now?\n", true},
 }
 
 func TestSimpleFrontMatter(t *testing.T) {

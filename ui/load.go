@@ -47,8 +47,9 @@ func (m Model) startLoad(ctx context.Context) tea.Cmd {
 // frame (the status line, "loading…") is drawn before the load takes both CPUs: Bubble Tea
 // writes a frame on the tick of a ticker started with the program (8.3 ms at 120 FPS), and a
 // load already listing, reading and decoding kept that tick's goroutine and the first View
-// waiting for a CPU (100k stories: first frame 86 → 64 ms from a snapshot, 58 → 51 ms
-// without, raw medians in tmux). A small folder's stories show a frame later than they could.
+// waiting for a CPU (100k stories, raw medians in tmux: first frame 79–99 → 61–72 ms from a
+// snapshot, 56–71 → 50–52 ms without). A small folder's stories show a frame later than they
+// could.
 const firstFrameHead = 10 * time.Millisecond
 
 // waitBatch waits for the next batch, or for the end of the program.

@@ -24,14 +24,21 @@ func Fit(wm ansi.Method, s string, w int) string {
 }
 
 // Truncate cuts s to w cells as wm measures, ending it with tail when it cuts. It works
-// around x/ansi v0.11.9, whose Truncate returns s whole when s fits by grapheme width, even
-// with wm = ansi.WcWidth (a 👨‍👩‍👧 is 2 cells that way, 6 by wcwidth): s is padded past w,
-// which takes that shortcut away, and the cut drops the padding.
+// around two faults of x/ansi v0.11.9's Truncate: it returns s whole when s fits by grapheme
+// width, even with wm = ansi.WcWidth (a 👨‍👩‍👧 is 2 cells that way, 6 by wcwidth), so s is
+// padded past w, which takes that shortcut away, and the cut drops the padding; and by
+// graphemes it counts a keycap's digit and its U+FE0F U+20E3 apart (1 cell, then 0), so a cut
+// can end a cell wider than w, and is made shorter until it fits.
 func Truncate(wm ansi.Method, s string, w int, tail string) string {
 	if wm.StringWidth(s) <= w {
 		return s
 	}
-	return wm.Truncate(s+strings.Repeat(" ", w+1), w, tail)
+	padded := s + strings.Repeat(" ", w+1)
+	out := wm.Truncate(padded, w, tail)
+	for n := w - 1; n >= 0 && wm.StringWidth(out) > w; n-- {
+		out = wm.Truncate(padded, n, tail)
+	}
+	return out
 }
 
 // Clip cuts every line of s to w cells and keeps at most h lines, padding to h lines.
@@ -68,8 +75,8 @@ func Rows(wm ansi.Method, w, h, from, n int, row func(i int) string) string {
 	return strings.Join(lines, "\n")
 }
 
-// Beside puts blocks of lines side by side, line by line, each line of a block already the
-// block's width (as Fit and Rows make them). Unlike lipgloss.JoinHorizontal it measures
+// Beside puts blocks of lines side by side, line by line; every block must have as many lines
+// as the others, each already the block's width (as Fit and Rows make them). Unlike lipgloss.JoinHorizontal it measures
 // nothing, so a line that the measures disagree on cannot widen a whole block.
 func Beside(blocks ...string) string {
 	cols := make([][]string, len(blocks))

@@ -47,6 +47,8 @@ func TestFitCutsAndPadsByCells(t *testing.T) {
 		{ansi.GraphemeWidth, "a" + family + "bc", 5, "a" + family + "bc"},
 		{ansi.WcWidth, heart + "x", 3, heart + "x "},
 		{ansi.GraphemeWidth, heart + "x", 3, heart + "x"},
+		// A keycap is one grapheme of 2 cells; x/ansi's Truncate counts its digit alone.
+		{ansi.GraphemeWidth, "1\ufe0f\u20e32\ufe0f\u20e33\ufe0f\u20e3 news", 5, "1\ufe0f\u20e32\ufe0f\u20e3…"},
 	} {
 		got := Fit(tt.wm, tt.in, tt.w)
 		if got != tt.want || tt.wm.StringWidth(got) != tt.w {

@@ -278,7 +278,8 @@ func (m Model) highlight(line string) string {
 		return line
 	}
 	ranges := make([]lipgloss.Range, len(spans))
-	for i, c := range layout.Cells(m.theme.Width, plain, spans) {
+	// lipgloss.StyleRanges counts cells by grapheme, whatever the terminal does
+	for i, c := range layout.Cells(ansi.GraphemeWidth, plain, spans) {
 		ranges[i] = lipgloss.NewRange(c.Start, c.End, m.theme.Match)
 	}
 	return lipgloss.StyleRanges(line, ranges...)

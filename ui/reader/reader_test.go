@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"newsread/story"
 	"newsread/ui/theme"
@@ -64,5 +65,26 @@ func TestResumeWaitsForTheWholeStory(t *testing.T) {
 	m.AppendLines(lines(50, 160), true)
 	if !strings.Contains(m.View(), "line 100") {
 		t.Errorf("resume at 50%% shows:\n%s", m.View())
+	}
+}
+
+// A searched word is marked on its own cells, with emoji sequences before it on the line,
+// whichever way the panes measure: lipgloss places styles by grapheme.
+func TestHighlightAfterEmojiSequences(t *testing.T) {
+	for _, wm := range []ansi.Method{ansi.WcWidth, ansi.GraphemeWidth} {
+		th := theme.New(true, true)
+		th.Width = wm
+		m := New(th)
+		m.Open(0, story.Story{Title: "t"}, false, 0, []string{"news"})
+		for _, line := range []string{
+			"\U0001F468\u200d\U0001F469\u200d\U0001F467 abcdef news here",
+			"\u2764\ufe0f \u6771\u4eac news x",
+		} {
+			got := m.highlight(line)
+			marked := th.Match.Render("news")
+			if !strings.Contains(got, marked) || ansi.Strip(got) != line {
+				t.Errorf("%v: highlight(%q) = %q, want %q marked", wm, line, got, "news")
+			}
+		}
 	}
 }
