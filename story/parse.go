@@ -45,7 +45,7 @@ func ParseString(name string, data string) (Story, []string, error) {
 	if !valid {
 		warnings = append(warnings, "invalid UTF-8 replaced with U+FFFD")
 	}
-	text := normalize(data, valid)
+	text, clean := normalize(data, valid)
 	if strings.TrimFunc(text, unicode.IsSpace) == "" {
 		return Story{}, warnings, ErrEmpty
 	}
@@ -57,18 +57,31 @@ func ParseString(name string, data string) (Story, []string, error) {
 		s = parseText(text)
 	}
 	warnings = append(warnings, w...)
-	if s.Title == "" {
-		s.Title = oneLine(strings.TrimSuffix(path.Base(name), path.Ext(name)))
-	}
-	if s.Title == "" || s.Title == "." || s.Title == "/" {
-		s.Title = "Untitled"
-	}
-	s.Title = clipTitle(s.Title)
+	s.Title = clipTitle(orFileTitle(s.Title, name))
 	s.Source = name
 	keepOwnCopies(&s)
 	s.Words = countWords(s.Body)
 	s.ID = identity(s.Title, s.Body)
+	dropFormat(&s, !clean)
+	if s.Title == "" { // it was format characters only
+		s.Title = stripFormat(orFileTitle("", name))
+		if s.Title == "" {
+			s.Title = "Untitled"
+		}
+	}
 	return s, warnings, nil
+}
+
+// orFileTitle is title, or when it is empty the file's name without its extension; "Untitled"
+// when that is empty, "." or "/".
+func orFileTitle(title, name string) string {
+	if title == "" {
+		title = oneLine(strings.TrimSuffix(path.Base(name), path.Ext(name)))
+	}
+	if title == "" || title == "." || title == "/" {
+		title = "Untitled"
+	}
+	return title
 }
 
 // keepOwnCopies gives the short fields their own memory: cut from the file's text, they would
@@ -83,15 +96,32 @@ func keepOwnCopies(s *Story) {
 	}
 }
 
-// normalize returns data as sanitised text with LF line endings and no byte-order mark.
+// dropFormat removes the format characters (stripFormat) that parsing kept until the id was
+// taken. inText tells whether the file's text may hold some; when it holds none, only the
+// title can (it may come from the file's name).
+func dropFormat(s *Story, inText bool) {
+	s.Title = stripFormat(s.Title)
+	if !inText {
+		return
+	}
+	s.Body = stripFormat(s.Body)
+	s.Origin = stripFormat(s.Origin)
+	s.Summary = stripFormat(s.Summary)
+	for i, t := range s.Tags {
+		s.Tags[i] = stripFormat(t)
+	}
+}
+
+// normalize returns data as sanitised text with LF line endings and no byte-order mark,
+// format characters kept (see stripFormat), and whether sanitising found the text clean.
 // valid tells whether data is valid UTF-8 (dropping a mark or a CR keeps it so).
-func normalize(data string, valid bool) string {
+func normalize(data string, valid bool) (string, bool) {
 	s := strings.TrimPrefix(data, "\uFEFF")
 	if strings.IndexByte(s, '\r') >= 0 {
 		s = strings.ReplaceAll(s, "\r\n", "\n")
 		s = strings.ReplaceAll(s, "\r", "\n")
 	}
-	return sanitize(s, valid)
+	return sanitize(s, valid, true)
 }
 
 func identity(title, body string) string {

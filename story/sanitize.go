@@ -16,13 +16,16 @@ import (
 // hyphen, which some terminals draw a column wide and the layout counts as none. Tabs become
 // spaces; invalid UTF-8 becomes U+FFFD. Newlines are kept.
 func Sanitize(s string) string {
-	return sanitize(s, false)
+	s, _ = sanitize(s, false, false)
+	return s
 }
 
-// sanitize is Sanitize for a caller that may already know s to be valid UTF-8.
-func sanitize(s string, valid bool) string {
+// sanitize is Sanitize for a caller that may already know s to be valid UTF-8; keepFormat
+// keeps the bidirectional formatting and soft hyphens (see stripFormat). clean reports that s
+// held nothing Sanitize would change, format characters included, and comes back as it was.
+func sanitize(s string, valid, keepFormat bool) (_ string, clean bool) {
 	if !hasControls(s) && (valid || utf8.ValidString(s)) {
-		return s
+		return s, true
 	}
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	var b strings.Builder
@@ -44,13 +47,34 @@ func sanitize(s string, valid bool) string {
 			i = skipString(s, i+size)
 			continue
 		case r < 0x20 || (r >= 0x7f && r <= 0x9f):
-		case r == 0xad || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069:
+		case isFormat(r) && !keepFormat:
 		default:
 			b.WriteString(s[i : i+size])
 		}
 		i += size
 	}
-	return b.String()
+	return b.String(), false
+}
+
+// isFormat reports the format characters Sanitize removes besides controls: bidirectional
+// embeddings, overrides and isolates, and the soft hyphen.
+func isFormat(r rune) bool {
+	return r == 0xad || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
+}
+
+// stripFormat removes the format characters (isFormat) from s. A parsed story keeps them until
+// its id is taken, so that the id stays what it was before newsread removed them: reading
+// state is kept by id.
+func stripFormat(s string) string {
+	if !containsFormat(s) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isFormat(r) {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // isClean reports whether s is valid UTF-8 with nothing for Sanitize to do.
@@ -119,7 +143,8 @@ func Printable(s string) string {
 	return strconv.Quote(s)
 }
 
-// oneLine sanitises s and folds every run of white space (newlines included) into one space.
+// oneLine sanitises s, keeping format characters (see stripFormat), and folds every run of
+// white space (newlines included) into one space.
 func oneLine(s string) string {
 	if plainLine(s) {
 		return s
@@ -129,7 +154,7 @@ func oneLine(s string) string {
 
 // foldLine is oneLine for any s.
 func foldLine(s string) string {
-	s = Sanitize(s)
+	s, _ = sanitize(s, false, true)
 	if !strings.ContainsFunc(s, func(r rune) bool { return unicode.IsSpace(r) && r != ' ' }) &&
 		!strings.Contains(s, "  ") && strings.TrimSpace(s) == s {
 		return s

@@ -111,7 +111,7 @@ func FuzzParse(f *testing.F) {
 	f.Add("x.txt", []byte("\uFEFFT\r\n\x1b]0;x\x07\r\nTags: a"))
 	f.Add("x.md", []byte("---\ntitle: [\n---\n"))
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
-		text := normalize(string(data), utf8.Valid(data))
+		text, _ := normalize(string(data), utf8.Valid(data))
 		if fast, slow := paragraphs(text), joinParagraphs(text); fast != slow {
 			t.Fatalf("paragraphs fast path %q differs from %q", fast, slow)
 		}
@@ -158,4 +158,40 @@ func FuzzSanitize(f *testing.F) {
 			t.Fatalf("plainLine(%q), but oneLine makes it %q", s, foldLine(s))
 		}
 	})
+}
+
+// Format characters are dropped from every field, but only after the id is taken: a story
+// keeps the id (and so the reading state) it had when newsread kept them.
+func TestFormatDroppedAfterTheID(t *testing.T) {
+	for _, tt := range []struct {
+		name, data      string
+		idTitle, idBody string // what the id was taken from
+		title, body     string
+		tags            []string
+	}{
+		{"a.txt", "Bidi \u202etitle\u202c\n\nnews\u00adpaper body\n\n\u00a0 Tag\u00ad, Two\u2066",
+			"Bidi \u202etitle\u202c", "news\u00adpaper body", "Bidi title", "newspaper body", []string{"Tag", "Two"}},
+		{"b.md", "---\ntitle: Soft\u00adly\ntags: [x\u202e]\nsummary: s\u00ad\n---\n\nBody \u2067here\u2069.\n",
+			"Soft\u00adly", "Body \u2067here\u2069.", "Softly", "Body here.", []string{"x"}},
+		{"c\u202ename.md", "Just a body.\n",
+			"c\u202ename", "Just a body.", "cname", "Just a body.", nil},
+		{"d.txt", "Plain title\n\nPlain body\n\n\u00a0 t", "Plain title", "Plain body", "Plain title", "Plain body", []string{"t"}},
+		// a title of format characters only gives way to the file's name, as an empty one does
+		{"e\u00ad.txt", "\u00ad\n\nBody\n\n\u00a0 t", "\u00ad", "Body", "e", "Body", []string{"t"}},
+		{"\u00ad.txt", "\u202e\n\nBody\n\n\u00a0 t", "\u202e", "Body", "Untitled", "Body", []string{"t"}},
+	} {
+		s, _, err := Parse(tt.name, []byte(tt.data))
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if s.Title != tt.title || s.Body != tt.body || !reflect.DeepEqual(s.Tags, tt.tags) {
+			t.Errorf("%s: %q %q %q, want %q %q %q", tt.name, s.Title, s.Body, s.Tags, tt.title, tt.body, tt.tags)
+		}
+		if want := identity(tt.idTitle, tt.idBody); s.ID != want {
+			t.Errorf("%s: id %s, want %s (taken with the format characters)", tt.name, s.ID, want)
+		}
+		if containsFormat(s.Summary) || containsFormat(s.Origin) {
+			t.Errorf("%s: format characters left in %q %q", tt.name, s.Summary, s.Origin)
+		}
+	}
 }

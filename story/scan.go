@@ -121,3 +121,20 @@ func dirtyAt(s string, i int) bool {
 func bidiFormat(b1, b2 byte) bool {
 	return b1 == 0x80 && b2 >= 0xaa && b2 <= 0xae || b1 == 0x81 && b2 >= 0xa6 && b2 <= 0xa9
 }
+
+// containsFormat reports whether s holds a format character (isFormat), from its lead bytes.
+func containsFormat(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case 0xc2:
+			if i+1 < len(s) && s[i+1] == 0xad {
+				return true
+			}
+		case 0xe2:
+			if i+2 < len(s) && bidiFormat(s[i+1], s[i+2]) {
+				return true
+			}
+		}
+	}
+	return false
+}
