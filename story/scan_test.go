@@ -61,6 +61,11 @@ var scanCases = []string{
 	strings.Repeat("abcdefg ", 9),
 	strings.Repeat("x", 31) + "\x00",
 	"\x1f\x20\x21\x08\x09\x0d\x0e\x7e\x7f",
+	"an override \u202e in the middle of a line, then \u202c",
+	"isolates\u2066\u2067\u2068\u2069 and a soft\u00adhyphen",
+	"quotes \u201cand\u201d dashes \u2014 are clean \u2026 \u2065\u206a\u00ac",
+	"ends in a lead byte \xe2\x80",
+	"1234567\u00ad at a word's end",
 }
 
 func TestScansMatchByteAtATime(t *testing.T) {
