@@ -14,11 +14,11 @@ import (
 	"runtime"
 	"runtime/metrics"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
 	"newsread/index"
+	"newsread/internal/cputime"
 	"newsread/library"
 	"newsread/synth"
 )
@@ -98,13 +98,6 @@ func samplePeak() *peakSampler {
 
 func (p *peakSampler) Stop() uint64 { close(p.stop); return <-p.done }
 
-// cpuTime is the CPU time (user + system) the process has used so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
 // liveHeap is the heap in use after a full collection.
 func liveHeap() uint64 {
 	runtime.GC()
@@ -129,9 +122,9 @@ func BenchmarkLoadAll(b *testing.B) {
 			var cpu time.Duration
 			for b.Loop() {
 				p := samplePeak()
-				c := cpuTime()
+				c := cputime.Process()
 				stories, _ := lib.LoadAll(context.Background())
-				cpu += cpuTime() - c
+				cpu += cputime.Process() - c
 				peak = max(peak, p.Stop())
 				if len(stories) != n {
 					b.Fatalf("loaded %d stories, want %d", len(stories), n)
@@ -167,7 +160,7 @@ func BenchmarkLoadIndex(b *testing.B) {
 			var first, cpu time.Duration
 			for b.Loop() {
 				p := samplePeak()
-				c := cpuTime()
+				c := cputime.Process()
 				start := time.Now()
 				ix := index.New(lib.Read)
 				batches := 0
@@ -179,7 +172,7 @@ func BenchmarkLoadIndex(b *testing.B) {
 					batches++
 				})
 				ix.Search(index.Filter{}) // searchable: sorts the vocabulary
-				cpu += cpuTime() - c
+				cpu += cputime.Process() - c
 				peak = max(peak, p.Stop())
 				if ix.Len() != n {
 					b.Fatalf("indexed %d stories, want %d", ix.Len(), n)

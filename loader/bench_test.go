@@ -17,11 +17,11 @@ import (
 	"path/filepath"
 	"runtime"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
 	"newsread/index"
+	"newsread/internal/cputime"
 	"newsread/library"
 	"newsread/snapshot"
 	"newsread/synth"
@@ -50,12 +50,6 @@ func benchLibrary(b *testing.B) string {
 		b.Fatal(benchErr)
 	}
 	return filepath.Join(benchDir, "lib")
-}
-
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func BenchmarkFill100k(b *testing.B) {
@@ -93,7 +87,7 @@ func BenchmarkFill100k(b *testing.B) {
 				if mode == "nocache" {
 					dirFor = ""
 				}
-				c, start := cpuTime(), time.Now()
+				c, start := cputime.Process(), time.Now()
 				ix := index.New(lib.Read)
 				Fill(context.Background(), lib, ix, Options{CacheDir: dirFor}, func(p Progress) {
 					if p.Done {
@@ -104,7 +98,7 @@ func BenchmarkFill100k(b *testing.B) {
 					}
 				})
 				ix.Search(index.Filter{}) // searchable: sorts the vocabulary
-				cpu += cpuTime() - c
+				cpu += cputime.Process() - c
 				if ix.Len() != benchN {
 					b.Fatalf("%d stories, want %d", ix.Len(), benchN)
 				}

@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"syscall"
 	"testing"
 	"time"
 
@@ -213,20 +212,6 @@ func TestPathIsPerLibrary(t *testing.T) {
 	defer os.Chdir(wd)
 	if Path("/c", []string{"news"}) == Path("/c", []string{filepath.Join(wd, "news")}) {
 		t.Error("a relative path from another folder finds the first folder's snapshot")
-	}
-}
-
-func TestLoadRefusesWhatIsNotAFile(t *testing.T) {
-	dir := t.TempDir()
-	fifo := filepath.Join(dir, "fifo.snapshot")
-	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
-		t.Skip("no FIFOs here:", err)
-	}
-	if _, err := Load(fifo); err == nil {
-		t.Error("a FIFO loaded")
-	}
-	if _, err := Load(dir); err == nil {
-		t.Error("a folder loaded")
 	}
 }
 

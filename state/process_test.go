@@ -23,10 +23,9 @@ const (
 )
 
 var children = map[string]func(path, arg string) error{
-	"writer":   writerChild,
-	"killee":   killeeChild,
-	"fsize":    fsizeChild,
-	"readonly": readOnlyChild,
+	"writer": writerChild,
+	"killee": killeeChild,
+	// and, on unix, the children of recover_unix_test.go
 }
 
 func TestMain(m *testing.M) {

@@ -13,12 +13,12 @@ import (
 	"os"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 
+	"newsread/internal/cputime"
 	"newsread/library"
 	"newsread/render"
 	"newsread/synth"
@@ -173,21 +173,14 @@ func BenchmarkLaunchToAllLoaded100k(b *testing.B) {
 	dir := benchLibrary(b, synth.Options{N: benchN, Seed: 1})
 	var cpu time.Duration
 	for b.Loop() {
-		c := benchCPU()
+		c := cputime.Process()
 		m, _ := loaded(b, dir)
 		_ = m.View()
-		cpu += benchCPU() - c
+		cpu += cputime.Process() - c
 		m.cancel()
 	}
 	// CPU seconds per launch: on an idle 2-core machine the wall time is at least half this.
 	b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
-}
-
-// benchCPU is the CPU time (user + system) the process has used so far.
-func benchCPU() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // benchWords are typed one after another into the "/" prompt: over 200 prefixes, more than
