@@ -13,7 +13,8 @@ import (
 // Rows are exactly as wide as Bubble Tea's renderer counts them: rune by rune (wcwidth) until
 // the terminal reports grapheme clustering (mode 2027), by graphemes from then on. Measured
 // the other way, an emoji sequence pushed a row's tags, the tag counts and the pane border
-// out of line (tmux draws 👨‍👩‍👧 six cells wide; a grapheme count says two).
+// out of line. By runes, joiners and emoji selectors are left out, so that a terminal that
+// joins 👨‍👩‍👧 into two cells (tmux 3.3) draws the six the renderer counts.
 func TestRowsMeasureAsTheRenderer(t *testing.T) {
 	const (
 		family = "\U0001F468\u200d\U0001F469\u200d\U0001F467" // 6 cells by runes, 2 as a grapheme
@@ -45,7 +46,11 @@ func TestRowsMeasureAsTheRenderer(t *testing.T) {
 				return strings.Contains(v, "3 / 3 stories") && !strings.Contains(v, "loading")
 			})
 			view := s.finalView()
-			for _, want := range []string{"Family " + family + " reunion", "Hearts " + heart + " and thumbs " + thumb, "Family " + family + ", News", "Love " + heart + ", News"} {
+			fam, hrt := family, heart
+			if !tt.report { // drawn without joiners and emoji selectors (layout.Unjoin)
+				fam, hrt = strings.ReplaceAll(family, "\u200d", ""), strings.TrimSuffix(heart, "\ufe0f")
+			}
+			for _, want := range []string{"Family " + fam + " reunion", "Hearts " + hrt + " and thumbs " + thumb, "Family " + fam + ", News", "Love " + hrt + ", News"} {
 				if !strings.Contains(view, want) {
 					t.Errorf("%q is not on screen:\n%s", want, view)
 				}

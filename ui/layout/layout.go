@@ -41,7 +41,20 @@ func Truncate(wm ansi.Method, s string, w int, tail string) string {
 	return out
 }
 
-// Clip cuts every line of s to w cells and keeps at most h lines, padding to h lines.
+// Unjoin removes from s, when wm counts rune by rune, the characters that ask a terminal to
+// draw several as one: zero-width joiners (U+200D) and emoji presentation selectors (U+FE0F).
+// Terminals differ on honouring them (tmux 3.3 draws 👨‍👩‍👧 in 2 cells, others in 6, and
+// Bubble Tea's renderer counts 6); without them every terminal draws the cells counted, the
+// family as its three people and ❤️ as ❤. Both are 0 cells by rune, so no width changes.
+func Unjoin(wm ansi.Method, s string) string {
+	if wm != ansi.WcWidth || !strings.Contains(s, "\u200d") && !strings.Contains(s, "\ufe0f") {
+		return s
+	}
+	return strings.NewReplacer("\u200d", "", "\ufe0f", "").Replace(s)
+}
+
+// Clip cuts every line of s to w cells and keeps at most h lines, padding to h lines, drawn
+// the same by every terminal (Unjoin).
 func Clip(wm ansi.Method, s string, w, h int) string {
 	if w <= 0 || h <= 0 {
 		return ""
@@ -51,7 +64,7 @@ func Clip(wm ansi.Method, s string, w, h int) string {
 		lines = lines[:h]
 	}
 	for i, l := range lines {
-		lines[i] = Truncate(wm, l, w, "")
+		lines[i] = Truncate(wm, Unjoin(wm, l), w, "")
 	}
 	for len(lines) < h {
 		lines = append(lines, "")

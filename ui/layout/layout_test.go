@@ -79,3 +79,21 @@ func TestMatches(t *testing.T) {
 		t.Errorf("Cells = %v, want [{5 10}]", c)
 	}
 }
+
+func TestUnjoinByRunesOnly(t *testing.T) {
+	family := "\U0001F468\u200d\U0001F469\u200d\U0001F467"
+	in := "a " + family + " \u2764\ufe0f 1\ufe0f\u20e3 b"
+	got := Unjoin(ansi.WcWidth, in)
+	if want := "a \U0001F468\U0001F469\U0001F467 \u2764 1\u20e3 b"; got != want {
+		t.Errorf("Unjoin(WcWidth) = %q, want %q", got, want)
+	}
+	if ansi.WcWidth.StringWidth(got) != ansi.WcWidth.StringWidth(in) {
+		t.Errorf("Unjoin changed the width by runes: %d, not %d", ansi.WcWidth.StringWidth(got), ansi.WcWidth.StringWidth(in))
+	}
+	if got := Unjoin(ansi.GraphemeWidth, in); got != in {
+		t.Errorf("Unjoin(GraphemeWidth) = %q, want it unchanged", got)
+	}
+	if got := Clip(ansi.WcWidth, in+"\n"+family, 40, 2); got != Unjoin(ansi.WcWidth, in)+"\n"+Unjoin(ansi.WcWidth, family) {
+		t.Errorf("Clip = %q, its lines not unjoined", got)
+	}
+}

@@ -233,7 +233,7 @@ func (m Model) View() string {
 	}
 	body := make([]string, 0, m.bodyHeight())
 	for i := m.offset; i < len(m.lines) && len(body) < m.bodyHeight(); i++ {
-		body = append(body, m.highlight(layout.Truncate(m.theme.Width, m.lines[i], m.w, "")))
+		body = append(body, m.highlight(layout.Truncate(m.theme.Width, layout.Unjoin(m.theme.Width, m.lines[i]), m.w, "")))
 	}
 	if len(m.lines) == 0 {
 		body = append(body, m.theme.Dim.Render(layout.Fit(m.theme.Width, "  Rendering…", m.w)))

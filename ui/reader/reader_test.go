@@ -76,6 +76,13 @@ func TestHighlightAfterEmojiSequences(t *testing.T) {
 		th.Width = wm
 		m := New(th)
 		m.Open(0, story.Story{Title: "t"}, false, 0, []string{"news"})
+		m.SetSize(60, 5)
+		m.SetLines([]string{
+			"\U0001F468\u200d\U0001F469\u200d\U0001F467 abcdef news here",
+			"\u2764\ufe0f \u6771\u4eac news x",
+			"1\ufe0f\u20e3 news A", // a keycap: the digit alone is a cell for lipgloss
+		}, 60, true)
+		view := m.View()
 		for _, line := range []string{
 			"\U0001F468\u200d\U0001F469\u200d\U0001F467 abcdef news here",
 			"\u2764\ufe0f \u6771\u4eac news x",
@@ -85,6 +92,9 @@ func TestHighlightAfterEmojiSequences(t *testing.T) {
 			if !strings.Contains(got, marked) || ansi.Strip(got) != line {
 				t.Errorf("%v: highlight(%q) = %q, want %q marked", wm, line, got, "news")
 			}
+		}
+		if wm == ansi.WcWidth && strings.Count(view, th.Match.Render("news")) != 3 {
+			t.Errorf("%v: the view does not mark each \"news\" exactly:\n%q", wm, view)
 		}
 	}
 }
