@@ -26,6 +26,9 @@ func TestRowsMeasureAsTheRenderer(t *testing.T) {
 		"01.txt": "Family " + family + " reunion headline\n\nBody.\n\u00a0 Family " + family + ", News",
 		"02.txt": "Hearts " + heart + " and thumbs " + thumb + " headline\n\nBody.\n\u00a0 Love " + heart + ", News",
 		"03.txt": "Plain headline\n\nBody.\n\u00a0 News",
+		// tags longer than the tag pane, of keycaps and hearts: a cut that came out too wide
+		// once made the tag pane pad by a negative count and panic
+		"04.txt": "Keycaps headline\n\nBody.\n\u00a0 " + strings.Repeat("1\ufe0f\u20e3", 20) + ", Love " + strings.Repeat(heart, 30),
 	} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
 			t.Fatal(err)
@@ -42,8 +45,8 @@ func TestRowsMeasureAsTheRenderer(t *testing.T) {
 			if tt.report {
 				s.tm.Send(tea.ModeReportMsg{Mode: ansi.ModeUnicodeCore, Value: ansi.ModeReset})
 			}
-			s.waitFor("all three stories", func(v string) bool {
-				return strings.Contains(v, "3 / 3 stories") && !strings.Contains(v, "loading")
+			s.waitFor("all four stories", func(v string) bool {
+				return strings.Contains(v, "4 / 4 stories") && !strings.Contains(v, "loading")
 			})
 			view := s.finalView()
 			fam, hrt := family, heart
