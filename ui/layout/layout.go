@@ -50,8 +50,10 @@ func Unjoin(wm ansi.Method, s string) string {
 	if wm != ansi.WcWidth || !strings.Contains(s, "\u200d") && !strings.Contains(s, "\ufe0f") {
 		return s
 	}
-	return strings.NewReplacer("\u200d", "", "\ufe0f", "").Replace(s)
+	return unjoiner.Replace(s)
 }
+
+var unjoiner = strings.NewReplacer("\u200d", "", "\ufe0f", "")
 
 // Clip cuts every line of s to w cells and keeps at most h lines, padding to h lines, drawn
 // the same by every terminal (Unjoin).
