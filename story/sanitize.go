@@ -146,8 +146,10 @@ func Printable(s string) string {
 // oneLine sanitises s, keeping format characters (see stripFormat), and folds every run of
 // white space (newlines included) into one space.
 func oneLine(s string) string {
-	if plainLine(s) {
-		return s
+	// A tag after a comma starts with a space: trimming spaces first keeps such tags on the
+	// fast path (foldLine costs a tenth of a cold load's parse at 100,000 stories).
+	if t := strings.Trim(s, " "); plainLine(t) {
+		return t
 	}
 	return foldLine(s)
 }

@@ -146,6 +146,7 @@ func FuzzParse(f *testing.F) {
 func FuzzSanitize(f *testing.F) {
 	f.Add("a\x1b]0;x\x07b\u009b1m\x1b[2J")
 	f.Add("two  spaces")
+	f.Add(" leading and trailing  ")
 	f.Fuzz(func(t *testing.T, s string) {
 		out := Sanitize(s)
 		if hasControl(out) || !utf8.ValidString(out) {
@@ -156,6 +157,9 @@ func FuzzSanitize(f *testing.F) {
 		}
 		if plainLine(s) && foldLine(s) != s {
 			t.Fatalf("plainLine(%q), but oneLine makes it %q", s, foldLine(s))
+		}
+		if got, want := oneLine(s), foldLine(s); got != want {
+			t.Fatalf("oneLine(%q) = %q, foldLine makes it %q", s, got, want)
 		}
 	})
 }
