@@ -42,22 +42,53 @@ func (s *Scanner) Reset(text string) {
 // Next moves to the next term and reports whether there is one.
 func (s *Scanner) Next() bool {
 	text, i := s.text, s.i
-	// Most terms are short ASCII words that begin and end within the next eight bytes: one
-	// load finds, lower-cases and hashes them.
-	if i+8 <= len(text) {
-		if v := swar.Load(text, i); v&swar.Highs == 0 {
-			letters, digits := alnum(v)
-			if a := letters | digits; a != 0 {
-				start := bits.TrailingZeros64(a) >> 3
-				if stop := ^a & swar.Highs &^ (1<<(8*start) - 1); stop != 0 {
-					end := bits.TrailingZeros64(stop) >> 3 // a separator ends the term
-					lower := (v | letters>>2) >> (8 * start) & (1<<(8*(end-start)) - 1)
-					binary.LittleEndian.PutUint64(s.buf[:8], lower)
-					s.term, s.hash, s.i = s.buf[:end-start], mix(lower), i+end+1
-					return true
-				}
-			}
+	// Most terms are short ASCII words that begin and end within the next eight or sixteen
+	// bytes: one or two loads find, lower-case and hash them.
+	for i+8 <= len(text) {
+		v := swar.Load(text, i)
+		if v&swar.Highs != 0 {
+			break
 		}
+		letters, digits := alnum(v)
+		a := letters | digits
+		if a == 0 {
+			i += 8
+			continue
+		}
+		start := bits.TrailingZeros64(a) >> 3
+		lower := (v | letters>>2) >> (8 * start) // 0x80 >> 2 is the case bit
+		if stop := ^a & swar.Highs &^ (1<<(8*start) - 1); stop != 0 {
+			end := bits.TrailingZeros64(stop) >> 3 // a separator ends the term
+			lower &= 1<<(8*(end-start)) - 1
+			binary.LittleEndian.PutUint64(s.buf[:8], lower)
+			s.term, s.hash, s.i = s.buf[:end-start], mix(lower), i+end+1
+			return true
+		}
+		// The term runs past these eight bytes; it may end within the next eight.
+		if i+16 > len(text) {
+			i += start
+			break
+		}
+		v2 := swar.Load(text, i+8)
+		letters2, digits2 := alnum(v2)
+		stop := ^(letters2 | digits2) & swar.Highs
+		if v2&swar.Highs != 0 || stop == 0 {
+			i += start
+			break
+		}
+		end := bits.TrailingZeros64(stop) >> 3
+		n := 8 - start + end
+		tail := (v2 | letters2>>2) & (1<<(8*end) - 1)
+		first := lower | tail<<(8*(8-start)) // the term's first eight bytes (all of it when n <= 8)
+		rest := tail >> (8 * start)          // its bytes after those
+		binary.LittleEndian.PutUint64(s.buf[:8], first)
+		binary.LittleEndian.PutUint64(s.buf[8:16], rest)
+		h := mix(first)
+		if n > 8 {
+			h = mix(mix(hashSeed^first) ^ rest)
+		}
+		s.term, s.hash, s.i = s.buf[:n], h, i+8+end+1
+		return true
 	}
 	// Find the term's first character, eight ASCII bytes at a time where possible.
 	for i < len(text) {

@@ -160,6 +160,34 @@ func TestScannerAtEveryOffset(t *testing.T) {
 	}
 }
 
+// TestScannerAcrossTwoLoads: a term of every length up to 17 bytes, starting at every place
+// of an eight-byte load, ended by each kind of byte (or the text's end) and followed by more
+// text, meets the reference, hashes included: the terms that end within the second load take
+// a path of their own.
+func TestScannerAcrossTwoLoads(t *testing.T) {
+	const letters = "aB3cD4eF5gH6iJ7kL8"
+	var sc Scanner
+	for lead := range 8 {
+		for n := 1; n <= 17; n++ {
+			for _, after := range []string{"", " ", ".", "é", "\xff", "Ü rest of the text", " more words after it"} {
+				text := strings.Repeat(" ", lead) + letters[:n] + after
+				want := listRef(text)
+				sc.Reset(text)
+				var got []string
+				for sc.Next() {
+					if sc.Hash() != Hash(sc.Term()) {
+						t.Fatalf("%q: hash of %q is %x, want %x", text, sc.Term(), sc.Hash(), Hash(sc.Term()))
+					}
+					got = append(got, string(sc.Term()))
+				}
+				if !reflect.DeepEqual(got, want) {
+					t.Fatalf("terms of %q: %q, want %q", text, got, want)
+				}
+			}
+		}
+	}
+}
+
 func pow(b, e int) int {
 	r := 1
 	for range e {
