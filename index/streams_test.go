@@ -1,7 +1,10 @@
 package index
 
 import (
+	"bytes"
+	"encoding/binary"
 	"errors"
+	"math"
 	"slices"
 	"testing"
 
@@ -87,6 +90,48 @@ func firstWords(body string, n int) []string {
 		}
 	})
 	return out
+}
+
+// encodeStreamsRef is encodeStreams one uvarint at a time.
+func encodeStreamsRef(b *batchTerms, global []uint32, data []byte, ends []uint32) ([]byte, []uint32) {
+	for _, span := range b.spans {
+		for _, local := range b.seq[span[0]:span[1]] {
+			if local == fieldBreak {
+				data = append(data, 0)
+			} else {
+				data = binary.AppendUvarint(data, uint64(global[local])+1)
+			}
+		}
+		ends = append(ends, uint32(len(data)))
+	}
+	return data, ends
+}
+
+// TestEncodeStreamsMatchesUvarints: global ids of every uvarint length (1 to 5 bytes), in
+// stories of a few terms and none, after what data already held.
+func TestEncodeStreamsMatchesUvarints(t *testing.T) {
+	global := []uint32{0, 1, 126, 127, 128, 16382, 16383, 1<<21 - 2, 1<<21 - 1, 1<<28 - 2, 1<<28 - 1, math.MaxUint32 - 1}
+	var seq []uint32
+	var spans [][2]int
+	for story := range 40 {
+		start := len(seq)
+		for k := range story % 7 {
+			if k == 3 {
+				seq = append(seq, fieldBreak)
+			}
+			seq = append(seq, uint32((story*5+k*3)%len(global)))
+		}
+		seq = append(seq, fieldBreak)
+		spans = append(spans, [2]int{start, len(seq)})
+	}
+	spans = append(spans, [2]int{len(seq), len(seq)}) // a story of no terms at all
+	b := &batchTerms{seq: seq, spans: spans}
+	prefix := []byte("held")
+	gotData, gotEnds := encodeStreams(b, global, slices.Clone(prefix), []uint32{7})
+	wantData, wantEnds := encodeStreamsRef(b, global, slices.Clone(prefix), []uint32{7})
+	if !bytes.Equal(gotData, wantData) || !slices.Equal(gotEnds, wantEnds) {
+		t.Fatalf("encodeStreams = %x %v, want %x %v", gotData, gotEnds, wantData, wantEnds)
+	}
 }
 
 func TestStreamHasPhrase(t *testing.T) {

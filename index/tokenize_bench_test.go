@@ -38,3 +38,27 @@ func benchmarkTokenize(b *testing.B, streams bool) {
 		tokenizePart(stories, streams, nil)
 	}
 }
+
+// BenchmarkEncodeStreams writes the term streams of 2,000 tokenised stories per op, as a load
+// that keeps a snapshot does for every batch part; global ids up to 156,000 (three-byte
+// uvarints, as in a library of 100,000 stories).
+func BenchmarkEncodeStreams(b *testing.B) {
+	opt := synth.Options{N: 2000, Seed: 1}
+	stories := make([]story.Story, opt.N)
+	for i := range stories {
+		s, _, err := story.Parse(synth.Name(i, opt), synth.Story(i, opt))
+		if err != nil {
+			b.Fatal(err)
+		}
+		stories[i] = s
+	}
+	part := tokenizePart(stories, true, nil)
+	global := make([]uint32, len(part.names))
+	for i := range global {
+		global[i] = uint32(i * 37)
+	}
+	for b.Loop() {
+		encodeStreams(part, global, nil, nil)
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(part.seq)), "ns/term")
+}
