@@ -70,6 +70,18 @@ func TestSearchAsYouType(t *testing.T) {
 	s.waitLoaded()
 }
 
+// TestSearchPutsTheCursorOnTheBestMatch: a search typed after moving down the list starts on
+// its first result, so enter opens the best match rather than whatever is at the old row.
+func TestSearchPutsTheCursorOnTheBestMatch(t *testing.T) {
+	s := start(t, testLibrary(t), 120, 40)
+	s.waitLoaded()
+	s.keys("down", "down", "down")
+	s.keys("/", "a", "l", "p", "h")
+	s.waitText("4 / 6 stories")
+	s.keys("enter", "enter")
+	s.waitText("The zebra crossed the road") // the body of "Alpha and Beta together"
+}
+
 func TestSearchHighlightsTitleMatches(t *testing.T) {
 	s := start(t, testLibrary(t), 120, 40)
 	s.waitLoaded()

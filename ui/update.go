@@ -333,6 +333,7 @@ func (m Model) promptKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	m.query = query.Parse(m.prompt.Value())
 	m.list.SetHighlights(m.query.Highlights())
+	m.list.Top()
 	return m, tea.Batch(cmd, m.refresh())
 }
 

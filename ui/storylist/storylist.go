@@ -66,6 +66,13 @@ func (m *Model) SetDocs(docs []uint32) {
 	}
 }
 
+// Top puts the cursor back on the first row, as if never moved: when the search changes, its
+// best match is what enter should open.
+func (m *Model) Top() {
+	m.cursor.Set(0)
+	m.chosen = false
+}
+
 // Select puts the cursor on doc if it is shown.
 func (m *Model) Select(doc uint32) {
 	if m.find(doc) {
