@@ -7,6 +7,7 @@ package reader
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -41,6 +42,7 @@ type Model struct {
 	highlights []string // folded searched words to mark
 	matches    []int    // lines holding a searched word, ascending; nil until computed
 	match      int      // index into matches of the match last jumped to; -1 before any
+	jumped     int      // the offset that jump left; match counts only while offset is still this
 
 	w, h int // the view's size in cells
 }
@@ -192,35 +194,35 @@ func (m *Model) scroll(n int) {
 }
 
 // jump scrolls to the next (dir 1) or previous (dir -1) line with a match, wrapping around.
-// It steps through the matches by number, so the last ones, which share the last screen, are
-// each visited and then the first comes again.
+// Right after a jump it steps through the matches by number, so the last ones, which share
+// the last screen, are each visited and then the first comes again; once the story has been
+// scrolled, it goes from the top line: to the nearest match below it (or above it).
 func (m *Model) jump(dir int) {
 	if len(m.matches) == 0 {
 		return
 	}
-	if m.match < 0 { // the first jump: the nearest match below (or above) the top line
-		m.match = len(m.matches) - 1
-		if dir < 0 {
-			m.match = 0
-		}
-		for i, l := range m.matches {
-			if dir > 0 && l > m.offset || dir < 0 && l < m.offset {
-				m.match = i
-				if dir > 0 {
-					break
-				}
-			}
-		}
-		if dir > 0 && m.matches[m.match] <= m.offset {
-			m.match = 0
-		}
-	} else {
+	switch {
+	case m.atMatch():
 		m.match = (m.match + dir + len(m.matches)) % len(m.matches)
+	case dir > 0:
+		m.match, _ = slices.BinarySearch(m.matches, m.offset+1) // the first line below the top one
+		if m.match == len(m.matches) {
+			m.match = 0
+		}
+	default:
+		m.match, _ = slices.BinarySearch(m.matches, m.offset)
+		if m.match--; m.match < 0 {
+			m.match = len(m.matches) - 1
+		}
 	}
 	m.restore = -1
 	m.offset = m.matches[m.match]
 	m.clamp()
+	m.jumped = m.offset
 }
+
+// atMatch reports whether the view is where the last jump left it.
+func (m Model) atMatch() bool { return m.match >= 0 && m.offset == m.jumped }
 
 // View draws the header, the visible lines and the footer, exactly w × h cells.
 func (m Model) View() string {
@@ -250,8 +252,13 @@ func (m Model) footer() string {
 		pct = 100
 	}
 	right := fmt.Sprintf(" %d%% · %d min read", pct, m.story.ReadingMinutes())
-	if m.match >= 0 {
+	switch {
+	case m.atMatch():
 		right = fmt.Sprintf(" match %d/%d ·", m.match+1, len(m.matches)) + right
+	case len(m.matches) == 1:
+		right = " 1 match ·" + right
+	case len(m.matches) > 1:
+		right = fmt.Sprintf(" %d matches ·", len(m.matches)) + right
 	}
 	if !m.done {
 		right = " rendering…" + right

@@ -98,3 +98,45 @@ func TestHighlightAfterEmojiSequences(t *testing.T) {
 		}
 	}
 }
+
+// TestMatchJumpsGoFromWhereTheStoryIs: > and < step through the matches by number only while
+// the story stays where the last jump left it; after scrolling they go from the top line, and
+// the footer counts the matches instead of naming one.
+func TestMatchJumpsGoFromWhereTheStoryIs(t *testing.T) {
+	m := New(theme.New(true, false))
+	m.SetSize(40, 12) // a body of 10 lines
+	m.Open(0, story.Story{Title: "Story"}, false, 0, []string{"x"})
+	m.SetLines(lines(0, 100), 40, true)
+	m.SetMatches([]int{5, 20, 50, 93})
+	check := func(step string, offset int, footer string) {
+		t.Helper()
+		if m.offset != offset || !strings.Contains(m.View(), footer) {
+			t.Errorf("after %s: top line %d, want %d, footer %q in:\n%s", step, m.offset, offset, footer, m.View())
+		}
+	}
+	check("opening", 0, "4 matches")
+	m = press(m, ">")
+	check(">", 5, "match 1/4")
+	m = press(m, ">")
+	check("> >", 20, "match 2/4")
+	m = press(m, "G")
+	check("G", 90, "4 matches")
+	m = press(m, "<")
+	check("G <", 50, "match 3/4") // the nearest above the bottom, not the one before match 2
+	m = press(m, "g")
+	check("g", 0, "4 matches")
+	m = press(m, ">")
+	check("g >", 5, "match 1/4")
+	for range 3 {
+		m = press(m, "f") // pages of 10 lines: the top line is 35
+	}
+	m = press(m, ">")
+	check("f f f >", 50, "match 3/4") // the nearest below, not the one after match 1
+	m = press(m, ">")
+	check("f f f > >", 90, "match 4/4") // the last screen: the top line is clamped
+	m = press(m, ">")
+	check("> at the end", 5, "match 1/4") // wraps around
+	m = press(m, "g")
+	m = press(m, "<")
+	check("g <", 90, "match 4/4") // nothing above the top: wraps to the last
+}
