@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
+	"newsread/library"
 	"newsread/ui/theme"
 )
 
@@ -294,9 +295,32 @@ func TestHelpScrollsThroughEverySkippedFile(t *testing.T) {
 	}
 	s.keys("pgdown", "pgdown", "pgdown", "pgdown", "pgdown", "j")
 	v = s.waitText("broken29.txt")
-	if !strings.Contains(v, "Skipped or repaired files: 30") && !strings.Contains(v, "broken2") {
+	if !strings.Contains(v, "30 skipped files") && !strings.Contains(v, "broken2") {
 		t.Errorf("scrolled help:\n%s", v)
 	}
 	s.keys("x")
 	s.waitFor("the list back", func(v string) bool { return strings.Contains(v, "6 / 6 stories") && !strings.Contains(v, "broken29") })
+}
+
+// TestFileProblemsCountsFilesOnce: the status line and the help count skipped and repaired
+// files apart, each file once.
+func TestFileProblemsCountsFilesOnce(t *testing.T) {
+	skip := func(p string) library.Warning { return library.Warning{Path: p, Reason: "skipped: empty file"} }
+	fix := func(p string) library.Warning { return library.Warning{Path: p, Reason: "invalid UTF-8 replaced with U+FFFD"} }
+	for _, tt := range []struct {
+		warnings []library.Warning
+		want     string
+	}{
+		{nil, ""},
+		{[]library.Warning{skip("a")}, "1 skipped file"},
+		{[]library.Warning{skip("a"), skip("b")}, "2 skipped files"},
+		{[]library.Warning{fix("a")}, "1 repaired file"},
+		{[]library.Warning{fix("a"), fix("a"), fix("b")}, "2 repaired files"},
+		{[]library.Warning{skip("a"), skip("b"), fix("c"), fix("c"), fix("d")}, "2 skipped files, 2 repaired"},
+		{[]library.Warning{fix("a"), skip("a")}, "1 skipped file"}, // repaired, then skipped all the same
+	} {
+		if got := (Model{warnings: tt.warnings}).fileProblems(); got != tt.want {
+			t.Errorf("%v: %q, want %q", tt.warnings, got, tt.want)
+		}
+	}
 }

@@ -150,10 +150,8 @@ func (m Model) statusLine() string {
 	if len(m.query.Problems) > 0 && m.searching {
 		right = append(right, m.theme.Warn.Render(m.query.Problems[0]))
 	}
-	if n := m.skipped(); n > 0 {
-		right = append(right, m.theme.Warn.Render(count(n, "skipped file")+" (?)"))
-	} else if n := len(m.warnings); n > 0 {
-		right = append(right, m.theme.Warn.Render(count(n, "repaired file")+" (?)"))
+	if p := m.fileProblems(); p != "" {
+		right = append(right, m.theme.Warn.Render(p+" (?)"))
 	}
 	if len(m.problems) > 0 {
 		right = append(right, m.theme.Warn.Render("state: see ?"))
@@ -177,15 +175,30 @@ func count(n int, thing string) string {
 	return fmt.Sprintf("%d %ss", n, thing)
 }
 
-// skipped counts the files skipped (not merely repaired).
-func (m Model) skipped() int {
-	n := 0
+// fileProblems says how many files were skipped and how many repaired: "2 skipped files, 1
+// repaired", "1 repaired file"; "" when none. A file is counted once, however many warnings
+// it has.
+func (m Model) fileProblems() string {
+	skipped, repaired := map[string]bool{}, map[string]bool{}
 	for _, w := range m.warnings {
 		if strings.HasPrefix(w.Reason, "skipped") {
-			n++
+			skipped[w.Path] = true
+		} else {
+			repaired[w.Path] = true
 		}
 	}
-	return n
+	for p := range skipped {
+		delete(repaired, p) // repaired first, then skipped for another reason
+	}
+	switch s, r := len(skipped), len(repaired); {
+	case s > 0 && r > 0:
+		return fmt.Sprintf("%s, %d repaired", count(s, "skipped file"), r)
+	case s > 0:
+		return count(s, "skipped file")
+	case r > 0:
+		return count(r, "repaired file")
+	}
+	return ""
 }
 
 func (m Model) hintLine() string {
@@ -205,7 +218,7 @@ func (m Model) helpContent() string {
 		}
 	}
 	if len(m.warnings) > 0 {
-		b.WriteString("\n\n" + m.theme.Title.Render(fmt.Sprintf(" Skipped or repaired files: %d", len(m.warnings))) + "\n")
+		b.WriteString("\n\n" + m.theme.Title.Render(" "+m.fileProblems()) + "\n")
 		for _, w := range m.warnings {
 			b.WriteString(" " + w.String() + "\n")
 		}
