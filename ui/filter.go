@@ -14,7 +14,8 @@ type resultMsg struct {
 	seq    uint64
 	result index.Result
 	tags   []tagpane.Item
-	totals [4]int // all, all unread, saved, saved unread
+	names  map[string]string // tag key → the spelling shown
+	totals [4]int            // all, all unread, saved, saved unread
 }
 
 // refresh starts a search for the current filter. The bitmaps are cloned so the command
@@ -38,12 +39,14 @@ func (m *Model) refresh() tea.Cmd {
 		counts := ix.Tags()
 		unread := ix.UnreadByTag(read)
 		items := make([]tagpane.Item, len(counts))
+		names := make(map[string]string, len(counts))
 		for i, c := range counts {
 			items[i] = tagpane.Item{Kind: tagpane.Tag, Key: c.Key, Name: c.Name, Count: c.Count, Unread: unread[c.Key]}
+			names[c.Key] = c.Name
 		}
 		all := r.Total
 		savedCount := int(saved.GetCardinality())
 		totals := [4]int{all, all - int(read.GetCardinality()), savedCount, savedCount - int(saved.AndCardinality(read))}
-		return resultMsg{seq: seq, result: r, tags: items, totals: totals}
+		return resultMsg{seq: seq, result: r, tags: items, names: names, totals: totals}
 	}
 }

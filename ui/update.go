@@ -116,6 +116,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.answered = msg.seq
 			m.result = msg.result
 			m.list.SetDocs(msg.result.Docs)
+			m.list.SetTagNames(msg.names)
 			m.tags.SetItems(msg.tags)
 			m.tags.SetTotals(msg.totals[0], msg.totals[1], msg.totals[2], msg.totals[3])
 		}

@@ -22,11 +22,12 @@ type Model struct {
 	KeyMap KeyMap
 	theme  theme.Theme
 
-	stories    []story.Story   // every loaded story, by doc; shared with the index, read only
-	docs       []uint32        // the docs shown, in order
-	read       *roaring.Bitmap // docs marked read; owned by the caller, read only here
-	saved      *roaring.Bitmap // docs saved; likewise
-	highlights []string        // folded searched words to mark in titles
+	stories    []story.Story     // every loaded story, by doc; shared with the index, read only
+	docs       []uint32          // the docs shown, in order
+	read       *roaring.Bitmap   // docs marked read; owned by the caller, read only here
+	saved      *roaring.Bitmap   // docs saved; likewise
+	highlights []string          // folded searched words to mark in titles
+	tagNames   map[string]string // tag key → the spelling the tag pane shows; nil: each story's own
 
 	cursor cursor.Model // over docs
 	chosen bool         // the cursor was put on a story (a key, the wheel, the reader): it follows that story when docs change; until then it stays on the first row
@@ -50,6 +51,10 @@ func (m *Model) SetStories(stories []story.Story) { m.stories = stories }
 
 // SetMarks sets the read and saved sets the rows show.
 func (m *Model) SetMarks(read, saved *roaring.Bitmap) { m.read, m.saved = read, saved }
+
+// SetTagNames sets the spelling each tag shows in, by tag key (a story may spell it otherwise:
+// "cia" where most write "CIA").
+func (m *Model) SetTagNames(names map[string]string) { m.tagNames = names }
 
 // SetHighlights sets the searched words to mark in titles.
 func (m *Model) SetHighlights(words []string) { m.highlights = words }
@@ -163,7 +168,7 @@ func (m Model) row(doc uint32, cursor, focused bool) string {
 	if !s.Date.IsZero() {
 		date = " " + s.Date.Format("2006-01-02")
 	}
-	tags := strings.Join(s.Tags, ", ")
+	tags := m.tagList(s.Tags)
 	rest := m.width - 3
 	tagW := 0
 	if tags != "" && rest >= 40 {
@@ -192,6 +197,21 @@ func (m Model) row(doc uint32, cursor, focused bool) string {
 		out += m.theme.Dim.Render(layout.Fit(m.theme.Width, "  "+tags, tagW))
 	}
 	return out + m.theme.Dim.Render(date)
+}
+
+// tagList joins a story's tags, each in the spelling the tag pane shows it in.
+func (m Model) tagList(tags []string) string {
+	if m.tagNames == nil {
+		return strings.Join(tags, ", ")
+	}
+	names := make([]string, len(tags))
+	for i, t := range tags {
+		names[i] = t
+		if n, ok := m.tagNames[story.TagKey(t)]; ok {
+			names[i] = n
+		}
+	}
+	return strings.Join(names, ", ")
 }
 
 // highlight styles title with base and its searched words with the match style.

@@ -77,3 +77,19 @@ func TestTextCursorShowsFocus(t *testing.T) {
 		}
 	}
 }
+
+// TestRowsShowTagsAsTheTagPaneDoes: a story that spells a tag its own way shows the spelling
+// the tag pane uses; a tag the names do not know keeps the story's spelling.
+func TestRowsShowTagsAsTheTagPaneDoes(t *testing.T) {
+	m := New(theme.New(true, false))
+	m.SetStories([]story.Story{{Title: "Spy story", Tags: []string{"cia", "st. petersburg", "Rare"}}})
+	m.SetSize(100, 3)
+	m.SetDocs([]uint32{0})
+	if v := ansi.Strip(m.View(true)); !strings.Contains(v, "cia, st. petersburg, Rare") {
+		t.Errorf("without names, the story's own spellings: %q", v)
+	}
+	m.SetTagNames(map[string]string{"cia": "CIA", "stpetersburg": "St. Petersburg"})
+	if v := ansi.Strip(m.View(true)); !strings.Contains(v, "CIA, St. Petersburg, Rare") {
+		t.Errorf("with names, the tag pane's spellings: %q", v)
+	}
+}
