@@ -306,7 +306,9 @@ func TestHelpScrollsThroughEverySkippedFile(t *testing.T) {
 // files apart, each file once.
 func TestFileProblemsCountsFilesOnce(t *testing.T) {
 	skip := func(p string) library.Warning { return library.Warning{Path: p, Reason: "skipped: empty file"} }
-	fix := func(p string) library.Warning { return library.Warning{Path: p, Reason: "invalid UTF-8 replaced with U+FFFD"} }
+	fix := func(p string) library.Warning {
+		return library.Warning{Path: p, Reason: "invalid UTF-8 replaced with U+FFFD"}
+	}
 	for _, tt := range []struct {
 		warnings []library.Warning
 		want     string
