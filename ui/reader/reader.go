@@ -137,6 +137,10 @@ func (m *Model) applyRestore() {
 	m.clamp()
 }
 
+// resuming reports whether the view waits for the whole story before it takes up the reading
+// position it was opened at (a fraction of the whole).
+func (m Model) resuming() bool { return m.restore > 0 && m.restore < 1 && !m.done }
+
 func (m Model) bodyHeight() int { return max(1, m.h-2) }
 
 func (m *Model) clamp() {
@@ -188,6 +192,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 }
 
 func (m *Model) scroll(n int) {
+	if m.resuming() {
+		return // the lines shown would be the first ones: the place kept is worth more than a line
+	}
 	m.restore = -1
 	m.offset += n
 	m.clamp()
@@ -234,7 +241,11 @@ func (m Model) View() string {
 		return header
 	}
 	body := make([]string, 0, m.bodyHeight())
-	for i := m.offset; i < len(m.lines) && len(body) < m.bodyHeight(); i++ {
+	if m.resuming() {
+		wait := fmt.Sprintf("  Rendering… then back to %d%%, where you stopped", int(math.Round(m.restore*100)))
+		body = append(body, m.theme.Dim.Render(layout.Fit(m.theme.Width, wait, m.w)))
+	}
+	for i := m.offset; i < len(m.lines) && len(body) < m.bodyHeight() && !m.resuming(); i++ {
 		body = append(body, m.highlight(layout.Truncate(m.theme.Width, layout.Unjoin(m.theme.Width, m.lines[i]), m.w, "")))
 	}
 	if len(m.lines) == 0 {

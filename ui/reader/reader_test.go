@@ -140,3 +140,29 @@ func TestMatchJumpsGoFromWhereTheStoryIs(t *testing.T) {
 	m = press(m, "<")
 	check("g <", 90, "match 4/4") // nothing above the top: wraps to the last
 }
+
+// TestResumeKeepsThePlaceWhileRendering: a story reopened at 50% shows that it is on its way
+// there, not its first lines, until the whole story has arrived; scrolling meanwhile does not
+// throw the place away.
+func TestResumeKeepsThePlaceWhileRendering(t *testing.T) {
+	m := New(theme.New(true, false))
+	m.SetSize(40, 12)
+	m.Open(0, story.Story{Title: "Story"}, false, 0.5, nil)
+	m.SetLines(lines(0, 50), 40, false)
+	if v := m.View(); strings.Contains(v, "line 0") || !strings.Contains(v, "back to 50%") {
+		t.Errorf("while rendering, a resumed story shows:\n%s", v)
+	}
+	m = press(m, "j")
+	m = press(m, " ")
+	if p := m.Position(); p != 0.5 {
+		t.Errorf("keys while rendering moved the place to %.2f", p)
+	}
+	m.AppendLines(lines(50, 160), true)
+	if v := m.View(); !strings.Contains(v, "line 100") {
+		t.Errorf("resume at 50%% shows:\n%s", v)
+	}
+	m = press(m, "j")
+	if v := m.View(); !strings.Contains(v, "line 101") {
+		t.Errorf("j after the resume:\n%s", v)
+	}
+}
