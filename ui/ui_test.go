@@ -326,3 +326,26 @@ func TestFileProblemsCountsFilesOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestNarrowHelpKeepsEveryKey: at 40 columns the key groups stand one under another (the help
+// scrolls), so no key is cut off the side.
+func TestNarrowHelpKeepsEveryKey(t *testing.T) {
+	for _, w := range []int{40, 120} {
+		m := New(Options{Library: library.Embedded(), NoState: true})
+		next, _ := m.Update(tea.WindowSizeMsg{Width: w, Height: 12})
+		m = next.(Model)
+		text := ansi.Strip(m.fullHelp())
+		for _, g := range m.helpKeys().FullHelp() {
+			for _, b := range g {
+				if b.Enabled() && !strings.Contains(text, b.Help().Desc) {
+					t.Errorf("%d columns: %q (%s) missing from the help:\n%s", w, b.Help().Desc, b.Help().Key, text)
+				}
+			}
+		}
+		for _, line := range strings.Split(text, "\n") {
+			if lw := ansi.StringWidth(line); lw > w {
+				t.Errorf("%d columns: a help line %d wide: %q", w, lw, line)
+			}
+		}
+	}
+}

@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"newsread/ui/layout"
 )
@@ -210,7 +212,7 @@ func (m Model) hintLine() string {
 func (m Model) helpContent() string {
 	var b strings.Builder
 	b.WriteString(m.theme.Title.Render(" Keys") + "\n\n")
-	b.WriteString(m.help.FullHelpView(m.helpKeys().FullHelp()))
+	b.WriteString(m.fullHelp())
 	if len(m.problems) > 0 {
 		b.WriteString("\n\n" + m.theme.Title.Render(" Reading state") + "\n")
 		for _, p := range m.problems {
@@ -224,6 +226,24 @@ func (m Model) helpContent() string {
 		}
 	}
 	return strings.TrimRight(b.String(), "\n")
+}
+
+// fullHelp lays the groups of keys side by side when they fit the screen's width, else one
+// under another, so that a narrow screen scrolls through every key instead of losing columns.
+func (m Model) fullHelp() string {
+	groups := m.helpKeys().FullHelp()
+	whole := m.help
+	whole.SetWidth(0) // nothing cut
+	if side := whole.FullHelpView(groups); lipgloss.Width(side) <= m.width {
+		return side
+	}
+	cols := make([]string, 0, len(groups))
+	for _, g := range groups {
+		if col := m.help.FullHelpView([][]key.Binding{g}); col != "" {
+			cols = append(cols, col)
+		}
+	}
+	return strings.Join(cols, "\n\n")
 }
 
 // helpScrolls reports whether the help is taller than its room, so that keys scroll it.
