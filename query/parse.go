@@ -35,23 +35,24 @@ const (
 //
 // The grammar, spaces (unicode.IsSpace) separating tokens:
 //
-//	query   = [ or ] .
-//	or      = and { ( "OR" | "|" { "|" } ) and } .   (OR in upper case only)
-//	and     = unary { unary } .
-//	unary   = { "-" } primary .                       (no space after the "-")
-//	primary = "(" or ")" | phrase | tags | is | word .
+//	query   = [ and ] .
+//	and     = or { or } .
+//	or      = unary { ( "OR" | "|" { "|" } ) unary } .  (OR in upper case only)
+//	unary   = { "-" } primary .                         (no space after the "-")
+//	primary = "(" and ")" | phrase | tags | is | word .
 //	phrase  = `"` { any but `"` } `"` .
 //	tags    = ( "#" | "tag:" ) name { "," { space } [ "#" | "tag:" ] name } .
 //	name    = phrase | bare name: up to a space ( ) " | or "," .
 //	is      = "is:" ( "unread" | "saved" | "read" ) .
 //	word    = bare word: up to a space ( ) " or |, but not "OR" .
 //
-// "tag:" and "is:" are matched in any case. Words, phrases and the is: value are split and
+// OR binds closer than the space between terms, as in web search: "putin #cia OR #fsb" is
+// putin and either tag. "tag:" and "is:" are matched in any case. Words, phrases and the is: value are split and
 // folded with terms.List; tag names are kept as typed, spaces trimmed. Groups nest at most
 // maxDepth deep.
 func Parse(s string) Query {
 	p := &parser{src: s}
-	root := p.parseOr(false)
+	root := p.parseAnd(false)
 	return Query{Root: root, Problems: p.problems}
 }
 
@@ -310,11 +311,13 @@ func (p *parser) peek() tokKind {
 	return tEOF
 }
 
-// parseOr reads and{ OR and} up to the end, or up to a ")" if inGroup.
-func (p *parser) parseOr(inGroup bool) *Node {
-	var alts, cur []*Node
-	seen := false    // the current alternative has consumed tokens
-	afterOr := false // an OR was read since the start
+// parseAnd reads or{ or} up to the end, or up to a ")" if inGroup: the terms side by side
+// are all required, and OR joins the terms beside it (as in web search: a b OR c is a and
+// either b or c).
+func (p *parser) parseAnd(inGroup bool) *Node {
+	var all, alts []*Node // the terms read; the alternatives of the last one, an OR chain
+	open := false         // alts has consumed tokens (its terms may all be nil: a lone "-")
+	wantAlt := false      // an OR was read after alts' last term
 	for {
 		switch p.peek() {
 		case tEOF:
@@ -332,30 +335,38 @@ func (p *parser) parseOr(inGroup bool) *Node {
 			p.i++
 		case tOr:
 			p.i++
-			if !seen {
-				if afterOr {
-					p.problem(probOrOr)
-				} else {
-					p.problem(probOrAtStart)
-				}
-				continue
+			switch {
+			case wantAlt:
+				p.problem(probOrOr)
+			case !open:
+				p.problem(probOrAtStart)
+			default:
+				wantAlt = true
 			}
-			alts = append(alts, mkAnd(cur))
-			cur, seen, afterOr = nil, false, true
 		default:
-			if n := p.parseUnary(); n != nil {
-				cur = append(cur, n)
+			n := p.parseUnary()
+			switch {
+			case wantAlt:
+				alts = append(alts, n)
+				wantAlt = false
+			case n == nil && open: // a lone "-": the chain goes on ("a -|b" is a OR b)
+			default:
+				if open {
+					all = append(all, mkOr(alts))
+				}
+				alts = []*Node{n}
 			}
-			seen = true
+			open = true
 		}
 	}
 done:
-	if seen {
-		alts = append(alts, mkAnd(cur))
-	} else if afterOr {
+	if wantAlt {
 		p.problem(probOrAtEnd)
 	}
-	return mkOr(alts)
+	if open {
+		all = append(all, mkOr(alts))
+	}
+	return mkAnd(all)
 }
 
 // parseUnary reads {-} primary.
@@ -393,7 +404,7 @@ func (p *parser) parsePrimary() *Node {
 	}
 	start := p.i
 	p.depth++
-	n := p.parseOr(true)
+	n := p.parseAnd(true)
 	p.depth--
 	if p.i == start && p.peek() == tRParen {
 		p.problem(probEmptyParens)

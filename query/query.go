@@ -109,7 +109,7 @@ func (q Query) Highlights() []string {
 }
 
 // String returns n in the query language's own canonical syntax, e.g.
-// putin (#cia,#fsb OR fsb) -sport. Parsing it gives the same tree back, without Problems.
+// putin #cia,#fsb OR fsb -sport. Parsing it gives the same tree back, without Problems.
 // A nil Node (everything) is "".
 func (n *Node) String() string {
 	if n == nil {
@@ -164,20 +164,20 @@ func (n *Node) write(b *strings.Builder) {
 			if i > 0 {
 				b.WriteByte(' ')
 			}
-			if k.Kind == Or {
-				b.WriteByte('(')
-				k.write(b)
-				b.WriteByte(')')
-			} else {
-				k.write(b)
-			}
+			k.write(b)
 		}
 	case Or:
 		for i, k := range n.Kids {
 			if i > 0 {
 				b.WriteString(" OR ")
 			}
-			k.write(b)
+			if k.Kind == And {
+				b.WriteByte('(')
+				k.write(b)
+				b.WriteByte(')')
+			} else {
+				k.write(b)
+			}
 		}
 	}
 }
