@@ -295,6 +295,14 @@ func (m Model) highlight(line string) string {
 	if len(spans) == 0 {
 		return line
 	}
+	if m.theme.TextCursor {
+		// No style shows (TERM=dumb): a > in the margin marks the line instead, in the cell
+		// of the rendered text's indent, so the line keeps its width.
+		if strings.HasPrefix(line, " ") {
+			return ">" + line[1:]
+		}
+		return line
+	}
 	ranges := make([]lipgloss.Range, len(spans))
 	// lipgloss.StyleRanges counts cells by grapheme, whatever the terminal does
 	for i, c := range layout.Cells(ansi.GraphemeWidth, plain, spans) {

@@ -166,3 +166,20 @@ func TestResumeKeepsThePlaceWhileRendering(t *testing.T) {
 		t.Errorf("j after the resume:\n%s", v)
 	}
 }
+
+// TestMatchesMarkedWithoutStyles: where no style shows (TERM=dumb), a line with a searched
+// word gets a > in its margin, and keeps its width.
+func TestMatchesMarkedWithoutStyles(t *testing.T) {
+	th := theme.New(true, false)
+	th.TextCursor = true
+	m := New(th)
+	m.SetSize(40, 5)
+	m.Open(0, story.Story{Title: "t"}, false, 0, []string{"zebra"})
+	m.SetLines([]string{"  The zebra crossed.", "  Nothing here.", "no margin zebra"}, 40, true)
+	v := m.View()
+	for _, want := range []string{"> The zebra crossed.", "\n  Nothing here.", "\nno margin zebra"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("no %q in:\n%s", want, v)
+		}
+	}
+}
