@@ -237,6 +237,9 @@ func (m Model) View() string {
 		return ""
 	}
 	header := m.theme.Title.Render(layout.Fit(m.theme.Width, m.story.Title, m.w))
+	if !m.theme.TextCursor {
+		header = m.highlight(header) // the searched words in the title too
+	}
 	if m.h == 1 {
 		return header
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"newsread/story"
+	"newsread/ui/layout"
 	"newsread/ui/theme"
 )
 
@@ -181,5 +182,18 @@ func TestMatchesMarkedWithoutStyles(t *testing.T) {
 		if !strings.Contains(v, want) {
 			t.Errorf("no %q in:\n%s", want, v)
 		}
+	}
+}
+
+// TestTitleMatchesMarked: the searched words are marked in the story's title bar too.
+func TestTitleMatchesMarked(t *testing.T) {
+	th := theme.New(true, true)
+	m := New(th)
+	m.SetSize(40, 5)
+	m.Open(0, story.Story{Title: "Zebra news"}, false, 0, []string{"zebra"})
+	m.SetLines([]string{"  body"}, 40, true)
+	header, _, _ := strings.Cut(m.View(), "\n")
+	if !strings.Contains(header, th.Match.Render("Zebra")) || ansi.Strip(header) != ansi.Strip(th.Title.Render(layout.Fit(th.Width, "Zebra news", 40))) {
+		t.Errorf("title bar %q: want Zebra marked, the text unchanged", header)
 	}
 }
