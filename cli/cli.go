@@ -128,6 +128,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 	root.SetErr(stderr)
 	err := fang.Execute(ctx, root,
 		fang.WithVersion(Version()),
+		fang.WithoutManpage(), // newRoot adds its own "man", whose description keeps its paragraphs
 		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) {
 			fmt.Fprintln(w, errorLine(err))
 		}),

@@ -137,5 +137,6 @@ success, 1 on an error, 2 on a usage error.`,
 	for _, c := range root.Commands() {
 		c.Version = v // so that --version works after a command too
 	}
+	root.AddCommand(newManCmd(failed)) // fang's own is turned off in run; like it, no --version
 	return root, failed
 }
