@@ -58,6 +58,9 @@ func runRead(cmd *cobra.Command, g *globals, style, id string, paths []string) e
 	if err := checkStyle(cmd, style); err != nil {
 		return err
 	}
+	if err := checkIDPrefix(cmd, id); err != nil {
+		return err
+	}
 	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
 	l, err := load(cmd.Context(), cmd, g, paths)
 	if err != nil {
@@ -112,6 +115,21 @@ func runRead(cmd *cobra.Command, g *globals, style, id string, paths []string) e
 		warn(stderr, "%v", err)
 	}
 	return nil
+}
+
+// minIDPrefix is the fewest hex digits of a story id that index.Lookup takes as a prefix.
+const minIDPrefix = 4
+
+// checkIDPrefix rejects an id of hex digits too short to be looked up as a prefix, which
+// index.Lookup would only report as matching nothing. Story ids are 16 hex digits, so no
+// full id is that short; an id with other characters than hex digits matches nothing, and
+// lookup says so.
+func checkIDPrefix(cmd *cobra.Command, id string) error {
+	p := strings.ToLower(strings.TrimSpace(id)) // as index.Lookup reads it
+	if p == "" || len(p) >= minIDPrefix || strings.Trim(p, "0123456789abcdef") != "" {
+		return nil
+	}
+	return usageErrorf(cmd, "story id %q is too short: give at least %d of its hex digits", id, minIDPrefix)
 }
 
 // lookup finds the story with id, or a unique prefix of one, in any case.
