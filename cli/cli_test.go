@@ -160,6 +160,19 @@ func TestListFolderTags(t *testing.T) {
 	})
 }
 
+// TestListSpellsTagsAsTags: a story's tags print in the spelling "newsread tags" shows, not
+// in its file's ("st petersburg, cia" in gamma.txt); list --json keeps the file's (see
+// TestListJSON).
+func TestListSpellsTagsAsTags(t *testing.T) {
+	dir := writeFiles(t, folder)
+	bothWays(t, func(t *testing.T, run func(...string) result) {
+		r := run("list", "--query", "gamma", dir)
+		if r.code != 0 || !strings.Contains(r.stdout, "[St. Petersburg, CIA]") {
+			t.Errorf("list: want gamma's tags as [St. Petersburg, CIA]: %v", r)
+		}
+	})
+}
+
 func TestListColumnsAligned(t *testing.T) {
 	dir := writeFiles(t, folder)
 	r := inProcess(t, nil, "list", dir)

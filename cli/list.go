@@ -112,7 +112,10 @@ On a terminal titles and tags are cut to fit its width (or --width); piped, they
 whole and columns are aligned as far as reasonable. Ids are what "newsread read" takes (a
 unique prefix of at least 4 characters will do).
 
-Several --tag flags mean all of them. A tag that no story carries is an error.`,
+Several --tag flags mean all of them. A tag that no story carries is an error.
+
+In --query, terms side by side are all required and OR joins the terms beside it, as in web
+search: 'cia OR fsb -sport' is either word, without sport; parentheses group otherwise.`,
 		Example: `  newsread list --tag putin --tag "st petersburg"
   newsread list --query 'cia OR fsb -sport' ~/news
   newsread list --unread --json ~/news | jq -r '.[].title'`,
@@ -173,6 +176,29 @@ func runList(cmd *cobra.Command, g *globals, f *listFlags, paths []string) error
 	return err
 }
 
+// tagNames returns a function that spells a story's tags as "newsread tags" and the reader's
+// tag pane do (each tag's most common spelling), rather than as its file does. list --json
+// keeps the file's spelling: it is the story's data, and the tag key matches either.
+func tagNames(ix *index.Index) func(tags []string) []string {
+	spelling := map[string]string{}
+	for _, t := range ix.Tags() {
+		spelling[t.Key] = t.Name
+	}
+	return func(tags []string) []string {
+		if tags == nil {
+			return nil
+		}
+		out := make([]string, len(tags))
+		for i, t := range tags {
+			out[i] = t
+			if name, ok := spelling[story.TagKey(t)]; ok {
+				out[i] = name
+			}
+		}
+		return out
+	}
+}
+
 // row is one story as list prints it.
 type row struct {
 	id, title, tags, date string
@@ -180,11 +206,12 @@ type row struct {
 
 func listRows(ix *index.Index, docs []uint32) []row {
 	rows := make([]row, len(docs))
+	names := tagNames(ix)
 	for i, doc := range docs {
 		s := ix.Story(doc)
 		r := row{id: s.ID, title: s.Title}
 		if len(s.Tags) > 0 {
-			r.tags = "[" + strings.Join(s.Tags, ", ") + "]"
+			r.tags = "[" + strings.Join(names(s.Tags), ", ") + "]"
 		}
 		if !s.Date.IsZero() {
 			r.date = s.Date.Format("2006-01-02")
