@@ -117,6 +117,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.result = msg.result
 			m.list.SetDocs(msg.result.Docs)
 			m.list.SetTagNames(msg.names)
+			m.reader.SetTagNames(msg.names)
 			m.tags.SetItems(msg.tags)
 			m.tags.SetTotals(msg.totals[0], msg.totals[1], msg.totals[2], msg.totals[3])
 		}

@@ -34,15 +34,16 @@ type Model struct {
 	story story.Story // metadata of the open story
 	saved bool
 
-	lines      []string // rendered lines so far
-	done       bool     // all lines have arrived
-	width      int      // the text was rendered for this width; 0 before any
-	offset     int      // first visible line; 0 ≤ offset ≤ max(0, len(lines)-body height)
-	restore    float64  // position to take when enough lines arrive; -1 when none is pending
-	highlights []string // folded searched words to mark
-	matches    []int    // lines holding a searched word, ascending; nil until computed
-	match      int      // index into matches of the match last jumped to; -1 before any
-	jumped     int      // the offset that jump left; match counts only while offset is still this
+	lines      []string          // rendered lines so far
+	done       bool              // all lines have arrived
+	width      int               // the text was rendered for this width; 0 before any
+	offset     int               // first visible line; 0 ≤ offset ≤ max(0, len(lines)-body height)
+	restore    float64           // position to take when enough lines arrive; -1 when none is pending
+	highlights []string          // folded searched words to mark
+	tagNames   map[string]string // tag key → the spelling the tag pane shows; nil: the story's own
+	matches    []int             // lines holding a searched word, ascending; nil until computed
+	match      int               // index into matches of the match last jumped to; -1 before any
+	jumped     int               // the offset that jump left; match counts only while offset is still this
 
 	w, h int // the view's size in cells
 }
@@ -70,8 +71,11 @@ func (m Model) TextWidth() int {
 // Open shows a new story, empty until its lines arrive; it will scroll to position (a
 // fraction of the story) when they do.
 func (m *Model) Open(doc uint32, s story.Story, saved bool, position float64, highlights []string) {
-	*m = Model{KeyMap: m.KeyMap, MaxWidth: m.MaxWidth, theme: m.theme, w: m.w, h: m.h, Doc: doc, story: s, saved: saved, restore: position, highlights: highlights, match: -1}
+	*m = Model{KeyMap: m.KeyMap, MaxWidth: m.MaxWidth, theme: m.theme, w: m.w, h: m.h, Doc: doc, story: s, saved: saved, restore: position, highlights: highlights, tagNames: m.tagNames, match: -1}
 }
+
+// SetTagNames sets the spelling each tag shows in, by tag key (see layout.TagList).
+func (m *Model) SetTagNames(names map[string]string) { m.tagNames = names }
 
 // SetSaved updates the saved mark shown in the footer.
 func (m *Model) SetSaved(saved bool) { m.saved = saved }
@@ -82,7 +86,7 @@ func (m *Model) SetLines(lines []string, width int, done bool) {
 	if m.restore < 0 && len(m.lines) > 0 {
 		m.restore = m.Position()
 	}
-	m.lines, m.width, m.done, m.matches = lines, width, done, nil
+	m.lines, m.width, m.done, m.matches, m.match = lines, width, done, nil, -1
 	m.applyRestore()
 }
 
@@ -238,20 +242,20 @@ func (m Model) View() string {
 	}
 	header := m.theme.Title.Render(layout.Fit(m.theme.Width, m.story.Title, m.w))
 	if !m.theme.TextCursor {
-		header = m.highlight(header) // the searched words in the title too
+		header = m.mark(header, m.theme.Match.Inherit(m.theme.Title)) // the searched words in the title too
 	}
 	if m.h == 1 {
 		return header
 	}
 	body := make([]string, 0, m.bodyHeight())
 	if m.resuming() {
-		wait := fmt.Sprintf("  Rendering… then back to %d%%, where you stopped", int(math.Round(m.restore*100)))
+		wait := fmt.Sprintf("  Rendering… then back to %d%%", int(math.Round(m.restore*100)))
 		body = append(body, m.theme.Dim.Render(layout.Fit(m.theme.Width, wait, m.w)))
 	}
 	for i := m.offset; i < len(m.lines) && len(body) < m.bodyHeight() && !m.resuming(); i++ {
 		body = append(body, m.highlight(layout.Truncate(m.theme.Width, layout.Unjoin(m.theme.Width, m.lines[i]), m.w, "")))
 	}
-	if len(m.lines) == 0 {
+	if len(m.lines) == 0 && !m.resuming() {
 		body = append(body, m.theme.Dim.Render(layout.Fit(m.theme.Width, "  Rendering…", m.w)))
 	}
 	for len(body) < m.bodyHeight() {
@@ -280,7 +284,7 @@ func (m Model) footer() string {
 	if m.saved {
 		right = " ★ saved ·" + right
 	}
-	left := strings.Join(m.story.Tags, ", ")
+	left := layout.TagList(m.story.Tags, m.tagNames)
 	w := m.w - m.theme.Width.StringWidth(right)
 	if w < 4 {
 		return m.theme.Status.Render(layout.Fit(m.theme.Width, strings.TrimSpace(right), m.w))
@@ -290,6 +294,19 @@ func (m Model) footer() string {
 
 // highlight marks the searched words of one rendered line.
 func (m Model) highlight(line string) string {
+	if m.theme.TextCursor && len(m.highlights) > 0 {
+		// No style shows (TERM=dumb): a > in the margin marks the line instead, in the cell
+		// of the rendered text's indent, so the line keeps its width.
+		if strings.HasPrefix(line, " ") && len(layout.Matches(ansi.Strip(line), m.highlights)) > 0 {
+			return ">" + line[1:]
+		}
+		return line
+	}
+	return m.mark(line, m.theme.Match)
+}
+
+// mark styles the searched words in line with style.
+func (m Model) mark(line string, style lipgloss.Style) string {
 	if len(m.highlights) == 0 {
 		return line
 	}
@@ -298,18 +315,10 @@ func (m Model) highlight(line string) string {
 	if len(spans) == 0 {
 		return line
 	}
-	if m.theme.TextCursor {
-		// No style shows (TERM=dumb): a > in the margin marks the line instead, in the cell
-		// of the rendered text's indent, so the line keeps its width.
-		if strings.HasPrefix(line, " ") {
-			return ">" + line[1:]
-		}
-		return line
-	}
 	ranges := make([]lipgloss.Range, len(spans))
 	// lipgloss.StyleRanges counts cells by grapheme, whatever the terminal does
 	for i, c := range layout.Cells(ansi.GraphemeWidth, plain, spans) {
-		ranges[i] = lipgloss.NewRange(c.Start, c.End, m.theme.Match)
+		ranges[i] = lipgloss.NewRange(c.Start, c.End, style)
 	}
 	return lipgloss.StyleRanges(line, ranges...)
 }

@@ -193,7 +193,42 @@ func TestTitleMatchesMarked(t *testing.T) {
 	m.Open(0, story.Story{Title: "Zebra news"}, false, 0, []string{"zebra"})
 	m.SetLines([]string{"  body"}, 40, true)
 	header, _, _ := strings.Cut(m.View(), "\n")
-	if !strings.Contains(header, th.Match.Render("Zebra")) || ansi.Strip(header) != ansi.Strip(th.Title.Render(layout.Fit(th.Width, "Zebra news", 40))) {
-		t.Errorf("title bar %q: want Zebra marked, the text unchanged", header)
+	marked := th.Match.Inherit(th.Title) // the match style, on the title's (bold)
+	for _, c := range "Zebra" {
+		if !strings.Contains(header, marked.Render(string(c))) {
+			t.Errorf("title bar %q: %q not marked as %q", header, c, marked.Render(string(c)))
+		}
+	}
+	if strings.Contains(header, marked.Render(" ")) || ansi.Strip(header) != ansi.Strip(th.Title.Render(layout.Fit(th.Width, "Zebra news", 40))) {
+		t.Errorf("title bar %q: want only Zebra marked, the text unchanged", header)
+	}
+}
+
+// TestRenderAgainForgetsTheMatch: text rendered again (a resize) has no match numbers until
+// its matches are found again: the footer does not keep "match 2/4" (nor say "match 2/0").
+func TestRenderAgainForgetsTheMatch(t *testing.T) {
+	m := New(theme.New(true, false))
+	m.SetSize(40, 12)
+	m.Open(0, story.Story{Title: "Story"}, false, 0, []string{"x"})
+	m.SetLines(lines(0, 100), 40, true)
+	m.SetMatches([]int{5, 20, 50, 93})
+	m = press(m, ">")
+	m = press(m, ">")
+	m.SetLines(lines(0, 100), 30, true)
+	if v := m.View(); strings.Contains(v, "match") {
+		t.Errorf("after rendering again the footer still names a match:\n%s", v)
+	}
+}
+
+// TestFooterSpellsTagsAsTheTagPane: the story's footer shows its tags in the tag pane's
+// spelling, kept from one story to the next.
+func TestFooterSpellsTagsAsTheTagPane(t *testing.T) {
+	m := New(theme.New(true, false))
+	m.SetSize(60, 5)
+	m.SetTagNames(map[string]string{"cia": "CIA"})
+	m.Open(0, story.Story{Title: "Story", Tags: []string{"cia", "Rare"}}, false, 0, nil)
+	m.SetLines([]string{"  body"}, 60, true)
+	if v := m.View(); !strings.Contains(v, "CIA, Rare") {
+		t.Errorf("footer tags:\n%s", v)
 	}
 }

@@ -168,7 +168,7 @@ func (m Model) row(doc uint32, cursor, focused bool) string {
 	if !s.Date.IsZero() {
 		date = " " + s.Date.Format("2006-01-02")
 	}
-	tags := m.tagList(s.Tags)
+	tags := layout.TagList(s.Tags, m.tagNames)
 	rest := m.width - 3
 	tagW := 0
 	if tags != "" && rest >= 40 {
@@ -197,21 +197,6 @@ func (m Model) row(doc uint32, cursor, focused bool) string {
 		out += m.theme.Dim.Render(layout.Fit(m.theme.Width, "  "+tags, tagW))
 	}
 	return out + m.theme.Dim.Render(date)
-}
-
-// tagList joins a story's tags, each in the spelling the tag pane shows it in.
-func (m Model) tagList(tags []string) string {
-	if m.tagNames == nil {
-		return strings.Join(tags, ", ")
-	}
-	names := make([]string, len(tags))
-	for i, t := range tags {
-		names[i] = t
-		if n, ok := m.tagNames[story.TagKey(t)]; ok {
-			names[i] = n
-		}
-	}
-	return strings.Join(names, ", ")
 }
 
 // highlight styles title with base and its searched words with the match style.
