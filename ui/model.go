@@ -80,6 +80,7 @@ type Model struct {
 	loading  bool
 	found    int // story files found so far
 	warnings []library.Warning
+	fileNote string   // fileProblems() of warnings, made as they arrive rather than at every frame
 	problems []string // reading-state warnings
 
 	store   *state.Store               // nil until opened

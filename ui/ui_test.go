@@ -334,7 +334,7 @@ func TestNarrowHelpKeepsEveryKey(t *testing.T) {
 		m := New(Options{Library: library.Embedded(), NoState: true})
 		next, _ := m.Update(tea.WindowSizeMsg{Width: w, Height: 12})
 		m = next.(Model)
-		text := ansi.Strip(m.fullHelp())
+		text := ansi.Strip(m.helpContent())
 		for _, g := range m.helpKeys().FullHelp() {
 			for _, b := range g {
 				if b.Enabled() && !strings.Contains(text, b.Help().Desc) {

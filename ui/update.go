@@ -85,7 +85,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 	case batchMsg:
 		m.syncStories()
-		m.warnings = append(m.warnings, msg.warnings...)
+		if len(msg.warnings) > 0 {
+			m.warnings = append(m.warnings, msg.warnings...)
+			m.fileNote = m.fileProblems()
+		}
 		m.refreshHelp()
 		m.found, m.loading = msg.found, !msg.done
 		cmds := []tea.Cmd{m.refresh()}

@@ -152,7 +152,7 @@ func (m Model) statusLine() string {
 	if len(m.query.Problems) > 0 && m.searching {
 		right = append(right, m.theme.Warn.Render(m.query.Problems[0]))
 	}
-	if p := m.fileProblems(); p != "" {
+	if p := m.fileNote; p != "" {
 		right = append(right, m.theme.Warn.Render(p+" (?)"))
 	}
 	if len(m.problems) > 0 {
@@ -220,7 +220,7 @@ func (m Model) helpContent() string {
 		}
 	}
 	if len(m.warnings) > 0 {
-		b.WriteString("\n\n" + m.theme.Title.Render(" "+m.fileProblems()) + "\n")
+		b.WriteString("\n\n" + m.theme.Title.Render(" "+m.fileNote) + "\n")
 		for _, w := range m.warnings {
 			b.WriteString(" " + w.String() + "\n")
 		}
