@@ -316,7 +316,7 @@ func (p *parser) peek() tokKind {
 // either b or c).
 func (p *parser) parseAnd(inGroup bool) *Node {
 	var all, alts []*Node // the terms read; the alternatives of the last one, an OR chain
-	open := false         // alts has consumed tokens (its terms may all be nil: a lone "-")
+	open := false         // alts holds a term
 	wantAlt := false      // an OR was read after alts' last term
 	for {
 		switch p.peek() {
@@ -344,19 +344,20 @@ func (p *parser) parseAnd(inGroup bool) *Node {
 				wantAlt = true
 			}
 		default:
+			// A term that comes to nothing (a lone "-", "()", "#", "!!!": each noted as a
+			// problem) is as if it were not there: "a # OR b" and "a OR # b" are both a OR b.
 			n := p.parseUnary()
 			switch {
+			case n == nil:
 			case wantAlt:
 				alts = append(alts, n)
 				wantAlt = false
-			case n == nil && open: // a lone "-": the chain goes on ("a -|b" is a OR b)
 			default:
 				if open {
 					all = append(all, mkOr(alts))
 				}
-				alts = []*Node{n}
+				alts, open = []*Node{n}, true
 			}
-			open = true
 		}
 	}
 done:

@@ -12,7 +12,8 @@
 //	-term              excludes: -#sport, -putin, -"a phrase", -(a OR b)
 //	a OR b             either (also a | b); "or" in lower case is a word
 //	a b                both: terms side by side are all required
-//	( ... )            grouping; NOT (-) binds tightest, then AND, then OR
+//	( ... )            grouping; NOT (-) binds tightest, then OR, then the AND of terms
+//	                   side by side, as in web search: a b OR c is a and either b or c
 //
 // Words and phrases are split and folded with package terms, so that the index and the query
 // agree on what a word is. Parsing never fails: a malformed query is read as literally as

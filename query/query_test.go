@@ -195,7 +195,13 @@ var parseTests = []struct {
 	{"!!!", "", "()", []string{`"!!!" has no letters or digits: ignored`}},
 	{"putin !!! trump", "putin trump", "", []string{`"!!!" has no letters or digits: ignored`}},
 	{"-!!! a", "a", "a", []string{`"!!!" has no letters or digits: ignored`}},
-	{"!!! OR a", "a", "a", []string{`"!!!" has no letters or digits: ignored`}},
+	{"!!! OR a", "a", "a", []string{`"!!!" has no letters or digits: ignored`, probOrAtStart}},
+	// a term that comes to nothing is as if it were not there, on either side of an OR
+	{"a # OR b", "a OR b", "(OR a b)", []string{probLoneHash}},
+	{"a OR # b", "a OR b", "(OR a b)", []string{probLoneHash}},
+	{"a OR () b", "a OR b", "(OR a b)", []string{probEmptyParens}},
+	{`a "" OR b c`, "a OR b c", "(AND (OR a b) c)", []string{probEmptyQuotes}},
+	{"- OR a", "a", "a", []string{probLoneMinus, probOrAtStart}},
 	{"🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂", "", "", []string{`"🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂…" has no letters or digits: ignored`}},
 	{"\xff", "", "", []string{"\"\uFFFD\" has no letters or digits: ignored"}},
 	// several at once; each problem is noted once
