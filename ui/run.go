@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"os"
+	"os/signal"
+	"syscall"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -13,8 +16,24 @@ func Run(opts Options) error {
 	// running `tmux info`); handing it over saves Bubble Tea doing the same again before the
 	// first frame.
 	p := tea.NewProgram(New(opts), tea.WithFPS(120), tea.WithColorProfile(lipgloss.Writer.Profile))
+	// A closed terminal (SIGHUP) ends the program as q would, and so does kill (SIGTERM,
+	// which Bubble Tea turns into a quit without asking the model), so the reading position
+	// is saved below either way.
+	hup, ended := make(chan os.Signal, 1), make(chan struct{})
+	signal.Notify(hup, syscall.SIGHUP)
+	defer func() { signal.Stop(hup); close(ended) }()
+	go func() {
+		select {
+		case <-hup:
+			p.Quit()
+		case <-ended:
+		}
+	}()
 	final, err := p.Run()
 	if m, ok := final.(Model); ok {
+		if save := m.savePosition(); save != nil { // not saved yet: the program ended without q
+			save()
+		}
 		m.cancel()
 		// A load stops at once when cancelled; a snapshot being written is let finish, so
 		// that no half-written file is left in the cache.
