@@ -56,8 +56,16 @@ func New(t theme.Theme) Model {
 // SetTheme changes the styles.
 func (m *Model) SetTheme(t theme.Theme) { m.theme = t }
 
-// SetSize sets the view's size in cells.
-func (m *Model) SetSize(w, h int) { m.w, m.h = w, h; m.clamp() }
+// SetSize sets the view's size in cells. The reading position is taken at the old size: the
+// text rendered again for the new one takes it up (taken after, from the old lines and the
+// new height, it moved the story back a little at every resize).
+func (m *Model) SetSize(w, h int) {
+	if (w != m.w || h != m.h) && m.restore < 0 && len(m.lines) > 0 {
+		m.restore = m.Position()
+	}
+	m.w, m.h = w, h
+	m.clamp()
+}
 
 // TextWidth is the width to render for: the view's width up to MaxWidth.
 func (m Model) TextWidth() int {

@@ -232,3 +232,25 @@ func TestFooterSpellsTagsAsTheTagPane(t *testing.T) {
 		t.Errorf("footer tags:\n%s", v)
 	}
 }
+
+// TestResizeRoundTripKeepsTheTopLine: narrower and shorter, then back: the story is where it
+// was (the position used to be taken with the new height against the old lines, and each
+// round trip moved it back: here 60 → 57).
+func TestResizeRoundTripKeepsTheTopLine(t *testing.T) {
+	m := New(theme.New(true, false))
+	m.SetSize(40, 40) // a body of 38 lines
+	m.Open(0, story.Story{Title: "Story"}, false, 0, nil)
+	m.SetLines(lines(0, 200), 40, true)
+	for range 60 {
+		m = press(m, "j")
+	}
+	for round := range 3 {
+		m.SetSize(30, 20)
+		m.SetLines(lines(0, 340), 30, true) // narrower: more lines
+		m.SetSize(40, 40)
+		m.SetLines(lines(0, 200), 40, true)
+		if m.offset != 60 {
+			t.Fatalf("round trip %d: top line %d, want 60", round+1, m.offset)
+		}
+	}
+}
