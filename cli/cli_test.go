@@ -325,7 +325,7 @@ func TestErrors(t *testing.T) {
 			{[]string{"tags", "-x"}, 2, `newsread: unknown shorthand flag: 'x' in -x (see "newsread tags --help")`},
 			{[]string{"list", "--width", "abc"}, 2, `newsread: invalid argument "abc" for "--width" flag: invalid syntax (see "newsread list --help")`},
 			{[]string{"read", seedID, "--width", "5"}, 2, `newsread: --width must be between 20 and 1000, or 0 for automatic (got 5) (see "newsread read --help")`},
-			{[]string{"read", seedID, "--style", "nope"}, 2, `newsread: unknown style "nope" (valid: ascii, dark, dracula, light, notty, pink, tokyo-night) (see "newsread read --help")`},
+			{[]string{"read", seedID, "--style", "nope"}, 2, `newsread: unknown style "nope" (valid: ascii, dark, dracula, light, mono, notty, pink, tokyo-night) (see "newsread read --help")`},
 			{[]string{"list", missing}, 1, "newsread: " + missing + ": no such file or directory"},
 			{[]string{missing}, 1, "newsread: " + missing + ": no such file or directory"},
 			{[]string{"read", seedID, missing}, 1, "newsread: " + missing + ": no such file or directory"},

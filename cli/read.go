@@ -30,8 +30,9 @@ ID is a story id as "newsread list" prints it, or a unique prefix of one (4 char
 more). Plain-text stories are shown literally; markdown stories are rendered.
 
 The width is the terminal's, at most 100 columns, or 80 when stdout is not a terminal;
---width overrides it. The style is "notty" (no colour) when stdout is not a terminal or
-NO_COLOR is set, else dark or light to suit the terminal; --style overrides it.
+--width overrides it. The style is "notty" (plain text) when stdout is not a terminal, "mono"
+(bold and italic, no colour) when NO_COLOR is set, else dark or light to suit the terminal;
+--style overrides it.
 
 Reading a story marks it read, unless --no-state.`,
 		Example: `  newsread read 3f2a9c1e
@@ -91,8 +92,8 @@ func runRead(cmd *cobra.Command, g *globals, style, id string, paths []string) e
 	if err != nil {
 		return err
 	}
-	if style == "notty" || style == "ascii" {
-		if !tty {
+	if style == "notty" || style == "ascii" || style == render.Mono {
+		if !tty && style != render.Mono {
 			// glamour v2.0.1 writes links as OSC 8 hyperlinks even in these styles: a pipe
 			// or file gets plain text.
 			text = ansi.Strip(text)
@@ -144,13 +145,16 @@ func lookup(ix *index.Index, id string) (uint32, error) {
 	}
 }
 
-// autoStyle is the glamour style when none is asked for: notty (no colour) when stdout is
-// not a terminal or NO_COLOR is set, else light when COLORFGBG says the background is light,
-// and dark otherwise. It asks the terminal nothing: a query (lipgloss.HasDarkBackground) waits
+// autoStyle is the glamour style when none is asked for: notty (plain text) when stdout is
+// not a terminal, mono (bold and italic, no colour) when NO_COLOR is set, else light when
+// COLORFGBG says the background is light, and dark otherwise. It asks the terminal nothing: a query (lipgloss.HasDarkBackground) waits
 // 4 s for a terminal that never answers.
 func autoStyle(tty bool) string {
-	if !tty || os.Getenv("NO_COLOR") != "" {
+	if !tty {
 		return "notty"
+	}
+	if os.Getenv("NO_COLOR") != "" {
+		return render.Mono
 	}
 	if lightBackground(os.Getenv("COLORFGBG")) {
 		return "light"

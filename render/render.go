@@ -28,22 +28,22 @@ const MinWidth = 8
 var ErrUnknownStyle = errors.New("unknown style")
 
 var styleNames = func() []string {
-	names := make([]string, 0, len(styles.DefaultStyles))
+	names := make([]string, 0, len(styles.DefaultStyles)+1)
 	for name := range styles.DefaultStyles {
 		names = append(names, name)
 	}
+	names = append(names, Mono)
 	slices.Sort(names)
 	return names
 }()
 
-// Styles returns the names of glamour's standard styles, sorted: ascii, dark, dracula, light,
-// notty, pink, tokyo-night with glamour v2.0.1.
+// Styles returns the names of glamour's standard styles and Mono, sorted: ascii, dark,
+// dracula, light, mono, notty, pink, tokyo-night with glamour v2.0.1.
 func Styles() []string { return slices.Clone(styleNames) }
 
 // ValidStyle reports whether name is one of Styles.
 func ValidStyle(name string) bool {
-	_, ok := styles.DefaultStyles[name]
-	return ok
+	return slices.Contains(styleNames, name)
 }
 
 func styleError(name string) error {
@@ -91,7 +91,7 @@ type rendererPool struct {
 var pools sync.Map // poolKey → *rendererPool
 
 func poolFor(width int, style string) (*rendererPool, error) {
-	cfg, ok := styles.DefaultStyles[style]
+	cfg, ok := styleConfigs()[style]
 	if !ok {
 		return nil, styleError(style)
 	}

@@ -3,7 +3,9 @@ package render
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -25,7 +27,7 @@ func testStyles() []string {
 }
 
 func TestStyles(t *testing.T) {
-	want := []string{"ascii", "dark", "dracula", "light", "notty", "pink", "tokyo-night"}
+	want := []string{"ascii", "dark", "dracula", "light", "mono", "notty", "pink", "tokyo-night"}
 	if got := Styles(); !slices.Equal(got, want) {
 		t.Fatalf("Styles() = %v, want %v", got, want)
 	}
@@ -228,4 +230,40 @@ func FuzzCompactCells(f *testing.F) {
 			t.Fatalf("compactCells(%q) = %q shows other cells", s, got)
 		}
 	})
+}
+
+// TestMonoHasNoColour: the mono style writes bold, italic and underlines but no colour, and
+// no markdown marker for emphasis; the dark style it comes from keeps its colours.
+func TestMonoHasNoColour(t *testing.T) {
+	md := "# Heading\n\nSome *emphasis*, **strong** words, `code` and a [link](https://example.com).\n\n> quoted\n\n```go\nfunc main() {}\n```\n"
+	out, err := Render(md, 60, Mono)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, seq := range regexp.MustCompile(`\x1b\[[0-9;]*m`).FindAllString(out, -1) {
+		for _, p := range strings.Split(strings.Trim(seq, "\x1b[m"), ";") {
+			if n, _ := strconv.Atoi(p); n >= 30 && n <= 49 || n >= 90 && n <= 107 {
+				t.Fatalf("mono writes a colour, %q, in:\n%q", seq, out)
+			}
+		}
+	}
+	plain := ansi.Strip(out)
+	for _, want := range []string{"emphasis", "strong", "quoted", "func main() {}"} {
+		if !strings.Contains(plain, want) {
+			t.Errorf("mono lost %q:\n%s", want, plain)
+		}
+	}
+	if strings.Contains(plain, "*emphasis*") || strings.Contains(plain, "**strong**") {
+		t.Errorf("mono shows the emphasis markers:\n%s", plain)
+	}
+	if !strings.Contains(out, "\x1b[1m") && !strings.Contains(out, ";1m") && !strings.Contains(out, "[1;") {
+		t.Errorf("mono has no bold:\n%q", out)
+	}
+	dark, err := Render(md, 60, "dark")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(dark, "38;") {
+		t.Errorf("dark lost its colours (uncolour changed the style it copied?):\n%q", dark)
+	}
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"reflect"
 	"strings"
 	"sync"
 
@@ -26,8 +27,17 @@ import (
 //     glamour writes the rest of some styles; Bubble Tea downsamples for the terminal.
 const chromaFormatter = "terminal16m"
 
+// Mono is glamour's dark style without a colour: bold, italic, underlines and the layout
+// kept, for NO_COLOR on a terminal (glamour's notty style shows *emphasis* and **strong** as
+// their markers). Code blocks are not highlighted.
+const Mono = "mono"
+
 var styleConfigs = sync.OnceValue(func() map[string]ansi.StyleConfig {
-	configs := make(map[string]ansi.StyleConfig, len(styles.DefaultStyles))
+	configs := make(map[string]ansi.StyleConfig, len(styles.DefaultStyles)+1)
+	mono := *styles.DefaultStyles["dark"]
+	uncolour(reflect.ValueOf(&mono).Elem())
+	mono.CodeBlock.Chroma, mono.CodeBlock.Theme = nil, ""
+	configs[Mono] = mono
 	for name, def := range styles.DefaultStyles {
 		cfg := *def
 		if c := cfg.CodeBlock.Chroma; c != nil {
@@ -40,6 +50,32 @@ var styleConfigs = sync.OnceValue(func() map[string]ansi.StyleConfig {
 	}
 	return configs
 })
+
+// uncolour clears every Color and BackgroundColor field (a *string) of the style struct v,
+// at any depth, and leaves every other field as it is.
+func uncolour(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() && v.Elem().Kind() == reflect.Struct {
+			c := reflect.New(v.Elem().Type()) // a copy: the pointer may be shared with the style copied from
+			c.Elem().Set(v.Elem())
+			uncolour(c.Elem())
+			v.Set(c)
+		}
+	case reflect.Struct:
+		t := v.Type()
+		for i := range v.NumField() {
+			f, name := v.Field(i), t.Field(i).Name
+			if (name == "Color" || name == "BackgroundColor") && f.Type() == reflect.TypeFor[*string]() {
+				f.SetZero()
+				continue
+			}
+			if f.CanSet() {
+				uncolour(f)
+			}
+		}
+	}
+}
 
 // chromaEntries converts a glamour chroma config as glamour's CodeBlockElement does.
 func chromaEntries(c *ansi.Chroma) chroma.StyleEntries {

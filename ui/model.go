@@ -178,7 +178,7 @@ func (m Model) glamourStyle() string {
 	case m.opts.Style != "":
 		return m.opts.Style
 	case m.opts.NoColor:
-		return "notty"
+		return render.Mono
 	case m.dark:
 		return "dark"
 	}
