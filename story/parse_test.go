@@ -205,3 +205,28 @@ func tagList(format string, lo, hi int) string {
 	}
 	return strings.Join(tags, ",")
 }
+
+// TestReadingShowsDateSourceAndSummary: the reader's markdown starts with the date and the
+// source, then the summary, when the front matter has them; a story without them is its body.
+func TestReadingShowsDateSourceAndSummary(t *testing.T) {
+	date := time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		s    Story
+		want string
+	}{
+		{Story{Format: Markdown, Body: "Body."}, "Body."},
+		{Story{Format: Markdown, Body: "Body.", Date: date}, "*2024\\-05\\-01*\n\nBody."},
+		{Story{Format: Markdown, Body: "Body.", Origin: "Example News"}, "*Example News*\n\nBody."},
+		{Story{Format: Markdown, Body: "Body.", Date: date, Origin: "https://x.org/a_b", Summary: "In *short*."},
+			"*2024\\-05\\-01 · https&#58;//x\\.org/a\\_b*\n\n> In \\*short\\*\\.\n\nBody."},
+		{Story{Format: Text, Body: "1. Not a list", Summary: "S"}, "> S\n\n1\\. Not a list"},
+	} {
+		if got := tt.s.Reading(); got != tt.want {
+			t.Errorf("Reading() = %q, want %q", got, tt.want)
+		}
+	}
+	s := Story{Format: Markdown, Title: "T", Body: "Body.", Date: date}
+	if got, want := s.Document(), "# T\n\n*2024\\-05\\-01*\n\nBody."; got != want {
+		t.Errorf("Document() = %q, want %q", got, want)
+	}
+}

@@ -15,9 +15,34 @@ func (s Story) Markdown() string {
 	return EscapeMarkdown(s.Body)
 }
 
-// Document returns the whole story as markdown: the title as a heading, then the body.
+// Reading returns what the reader shows under the story's title bar, as markdown: a line with
+// the date and the source when the story has either (front matter's date and source), its
+// summary quoted when it has one, then the body.
+func (s Story) Reading() string {
+	var head []string
+	var meta []string
+	if !s.Date.IsZero() {
+		meta = append(meta, s.Date.Format("2006-01-02"))
+	}
+	if s.Origin != "" {
+		meta = append(meta, s.Origin)
+	}
+	if len(meta) > 0 {
+		head = append(head, "*"+EscapeMarkdown(strings.Join(meta, " · "))+"*")
+	}
+	if s.Summary != "" {
+		head = append(head, "> "+EscapeMarkdown(s.Summary))
+	}
+	if len(head) == 0 {
+		return s.Markdown()
+	}
+	return strings.Join(head, "\n\n") + "\n\n" + s.Markdown()
+}
+
+// Document returns the whole story as markdown: the title as a heading, then what Reading
+// gives.
 func (s Story) Document() string {
-	return "# " + EscapeMarkdown(s.Title) + "\n\n" + s.Markdown()
+	return "# " + EscapeMarkdown(s.Title) + "\n\n" + s.Reading()
 }
 
 // EscapeMarkdown makes text literal for glamour's CommonMark (with GFM and linkify): markup

@@ -120,7 +120,7 @@ func (m *Model) prerenderNeighbours() tea.Cmd {
 			if err != nil {
 				return nil
 			}
-			if pre := svc.Prerender(render.Request{ID: s.ID, Markdown: full.Markdown(), Width: width, Style: style, Seq: seq}); pre != nil {
+			if pre := svc.Prerender(render.Request{ID: s.ID, Markdown: full.Reading(), Width: width, Style: style, Seq: seq}); pre != nil {
 				return pre()
 			}
 			return nil

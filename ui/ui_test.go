@@ -349,3 +349,15 @@ func TestNarrowHelpKeepsEveryKey(t *testing.T) {
 		}
 	}
 }
+
+// TestStoryShowsItsDate: a story with a date in its front matter shows it above its body.
+func TestStoryShowsItsDate(t *testing.T) {
+	s := start(t, testLibrary(t), 100, 20)
+	s.waitLoaded()
+	s.keys("enter") // the first row: the dated markdown story, newest first
+	v := s.waitText("Some bold text")
+	date, body := strings.Index(v, "2024-03-01"), strings.Index(v, "Some bold text")
+	if date < 0 || date > body {
+		t.Errorf("no date above the body:\n%s", v)
+	}
+}

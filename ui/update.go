@@ -133,7 +133,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.reader.SetLines([]string{"", "  This story cannot be read now: " + msg.err.Error()}, m.reader.TextWidth(), true)
 			return m, nil
 		}
-		m.markdown = msg.story.Markdown()
+		m.markdown = msg.story.Reading()
 		return m, m.renderOpen()
 	case render.Msg:
 		return m, m.onRendered(msg)
