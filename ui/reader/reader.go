@@ -45,7 +45,8 @@ type Model struct {
 	match      int               // index into matches of the match last jumped to; -1 before any
 	jumped     int               // the offset that jump left; match counts only while offset is still this
 
-	w, h int // the view's size in cells
+	w, h   int // the view's size in cells
+	titleH int // len(titleLines()), kept by SetSize and Open
 }
 
 // New returns an empty story view.
@@ -54,7 +55,7 @@ func New(t theme.Theme) Model {
 }
 
 // SetTheme changes the styles.
-func (m *Model) SetTheme(t theme.Theme) { m.theme = t }
+func (m *Model) SetTheme(t theme.Theme) { m.theme = t; m.titleH = len(m.titleLines()) }
 
 // SetSize sets the view's size in cells. The reading position is taken at the old size: the
 // text rendered again for the new one takes it up (taken after, from the old lines and the
@@ -64,6 +65,7 @@ func (m *Model) SetSize(w, h int) {
 		m.restore = m.Position()
 	}
 	m.w, m.h = w, h
+	m.titleH = len(m.titleLines())
 	m.clamp()
 }
 
@@ -80,6 +82,7 @@ func (m Model) TextWidth() int {
 // fraction of the story) when they do.
 func (m *Model) Open(doc uint32, s story.Story, saved bool, position float64, highlights []string) {
 	*m = Model{KeyMap: m.KeyMap, MaxWidth: m.MaxWidth, theme: m.theme, w: m.w, h: m.h, Doc: doc, story: s, saved: saved, restore: position, highlights: highlights, tagNames: m.tagNames, match: -1}
+	m.titleH = len(m.titleLines())
 }
 
 // SetTagNames sets the spelling each tag shows in, by tag key (see layout.TagList).
@@ -153,7 +156,27 @@ func (m *Model) applyRestore() {
 // position it was opened at (a fraction of the whole).
 func (m Model) resuming() bool { return m.restore > 0 && m.restore < 1 && !m.done }
 
-func (m Model) bodyHeight() int { return max(1, m.h-2) }
+func (m Model) bodyHeight() int { return max(1, m.h-1-m.titleH) }
+
+// maxTitleLines bounds the title bar: a long headline is wrapped rather than cut, up to here.
+const maxTitleLines = 3
+
+// titleLines is the title wrapped at spaces to the view's width, on at most maxTitleLines
+// lines (and fewer than the view's height less the footer and a line of text), the last one
+// cut with … when the title is longer still.
+func (m Model) titleLines() []string {
+	if m.w <= 0 {
+		return nil
+	}
+	lines := strings.Split(ansi.Wordwrap(m.story.Title, m.w, ""), "\n")
+	if n := max(1, min(maxTitleLines, m.h-2)); len(lines) > n {
+		lines = append(lines[:n-1], strings.Join(lines[n-1:], " "))
+	}
+	for i, l := range lines {
+		lines[i] = layout.Fit(m.theme.Width, l, m.w)
+	}
+	return lines
+}
 
 func (m *Model) clamp() {
 	m.offset = max(0, min(m.offset, len(m.lines)-m.bodyHeight()))
@@ -248,13 +271,17 @@ func (m Model) View() string {
 	if m.w <= 0 || m.h <= 0 {
 		return ""
 	}
-	header := m.theme.Title.Render(layout.Fit(m.theme.Width, m.story.Title, m.w))
-	if !m.theme.TextCursor {
-		header = m.mark(header, m.theme.Match.Inherit(m.theme.Title)) // the searched words in the title too
+	titles := m.titleLines()
+	for i, l := range titles {
+		titles[i] = m.theme.Title.Render(l)
+		if !m.theme.TextCursor {
+			titles[i] = m.mark(titles[i], m.theme.Match.Inherit(m.theme.Title)) // the searched words in the title too
+		}
 	}
 	if m.h == 1 {
-		return header
+		return titles[0]
 	}
+	header := strings.Join(titles, "\n")
 	body := make([]string, 0, m.bodyHeight())
 	if m.resuming() {
 		wait := fmt.Sprintf("  Rendering… then back to %d%%", int(math.Round(m.restore*100)))

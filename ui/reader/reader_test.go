@@ -254,3 +254,40 @@ func TestResizeRoundTripKeepsTheTopLine(t *testing.T) {
 		}
 	}
 }
+
+// TestLongTitleWraps: a headline longer than the view is wrapped onto up to three lines of
+// the title bar, not cut, and the body gives up those lines.
+func TestLongTitleWraps(t *testing.T) {
+	title := "Putin thanks Trump for CIA’s help in preventing terrorist attacks in St. Petersburg"
+	for _, tt := range []struct {
+		w, h, lines int
+		whole       bool
+	}{
+		{120, 12, 1, true},
+		{40, 12, 3, true},
+		{24, 12, 3, false}, // four lines' worth: the third is cut with …
+		{40, 4, 2, false},  // room for two title lines, a line of text and the footer
+	} {
+		m := New(theme.New(true, false))
+		m.SetSize(tt.w, tt.h)
+		m.Open(0, story.Story{Title: title}, false, 0, nil)
+		m.SetLines(lines(0, 50), tt.w, true)
+		view := strings.Split(ansi.Strip(m.View()), "\n")
+		if len(view) != tt.h {
+			t.Errorf("%dx%d: %d lines, want %d", tt.w, tt.h, len(view), tt.h)
+			continue
+		}
+		head := strings.Join(strings.Fields(strings.Join(view[:tt.lines], " ")), " ")
+		if tt.whole && head != title || !tt.whole && !strings.HasSuffix(head, "…") {
+			t.Errorf("%dx%d: title bar %q", tt.w, tt.h, head)
+		}
+		if got := strings.TrimSpace(view[tt.lines]); got != "line 0" {
+			t.Errorf("%dx%d: the text starts with %q, after %d title lines", tt.w, tt.h, got, tt.lines)
+		}
+		for _, l := range view {
+			if w := ansi.StringWidth(l); w > tt.w {
+				t.Errorf("%dx%d: a line %d wide: %q", tt.w, tt.h, w, l)
+			}
+		}
+	}
+}
