@@ -241,6 +241,7 @@ func (p *parser) lexTags(i int) int {
 	s := p.src
 	hash := s[i-1] == '#'
 	var names []string
+	dropped := false // a name without letters or digits was left out (no tag has such a key)
 	for n := 0; ; n++ {
 		if n > 0 { // after a comma: spaces, then an optional "#" or "tag:"
 			for i < len(s) {
@@ -263,7 +264,10 @@ func (p *parser) lexTags(i int) int {
 			j := i + bareLen(s[i:], isTagDelim)
 			name, i = s[i:j], j
 		}
-		if name = strings.TrimSpace(name); name != "" {
+		if name = strings.TrimSpace(name); name != "" && terms.Concat(name) == "" {
+			p.problem(fmt.Sprintf(probNoWord, quote("#"+name)))
+			dropped = true
+		} else if name != "" {
 			names = append(names, name)
 		} else if n > 0 {
 			p.problem(probEmptyTagComma)
@@ -277,6 +281,8 @@ func (p *parser) lexTags(i int) int {
 	switch {
 	case len(names) > 0:
 		p.emit(tTerm, &Node{Kind: Tag, Tags: names})
+	case dropped:
+		p.emit(tTerm, nil)
 	case hash:
 		p.problem(probLoneHash)
 		p.emit(tTerm, nil)

@@ -204,6 +204,11 @@ var parseTests = []struct {
 	{"- OR a", "a", "a", []string{probLoneMinus, probOrAtStart}},
 	{"🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂", "", "", []string{`"🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂…" has no letters or digits: ignored`}},
 	{"\xff", "", "", []string{"\"\uFFFD\" has no letters or digits: ignored"}},
+	// a tag name without letters or digits can match no tag (tags are known by those)
+	{"#🙂", "", "()", []string{`"#🙂" has no letters or digits: ignored`}},
+	{"#🙂,cia", "#cia", "#cia", []string{`"#🙂" has no letters or digits: ignored`}},
+	{`putin #"!!"`, "putin", "putin", []string{`"#!!" has no letters or digits: ignored`}},
+	{"#🙂 OR #cia", "#cia", "#cia", []string{`"#🙂" has no letters or digits: ignored`, probOrAtStart}},
 	// several at once; each problem is noted once
 	{`OR (a -  "b`, `a b`, "", []string{probOrAtStart, probLoneMinus, probUnclosedQuote, probUnclosedParen}},
 	{") ) a", "a", "a", []string{probStrayParen}},
