@@ -28,6 +28,7 @@ type Model struct {
 	saved      *roaring.Bitmap   // docs saved; likewise
 	highlights []string          // folded searched words to mark in titles
 	tagNames   map[string]string // tag key → the spelling the tag pane shows; nil: each story's own
+	dated      bool              // some story has a date: every row keeps the date column, so the tags line up
 
 	cursor cursor.Model // over docs
 	chosen bool         // the cursor was put on a story (a key, the wheel, the reader): it follows that story when docs change; until then it stays on the first row
@@ -47,7 +48,16 @@ func (m *Model) SetTheme(t theme.Theme) { m.theme = t }
 func (m *Model) SetSize(w, h int) { m.width, m.height = w, h; m.cursor.SetHeight(h) }
 
 // SetStories sets every loaded story, by doc number.
-func (m *Model) SetStories(stories []story.Story) { m.stories = stories }
+func (m *Model) SetStories(stories []story.Story) {
+	from := len(m.stories)
+	if len(stories) < from {
+		from, m.dated = 0, false
+	}
+	for i := from; i < len(stories) && !m.dated; i++ {
+		m.dated = !stories[i].Date.IsZero()
+	}
+	m.stories = stories
+}
 
 // SetMarks sets the read and saved sets the rows show.
 func (m *Model) SetMarks(read, saved *roaring.Bitmap) { m.read, m.saved = read, saved }
@@ -165,8 +175,11 @@ func (m Model) row(doc uint32, cursor, focused bool) string {
 	markStr := u + sv + c
 	var out string
 	var date string
-	if !s.Date.IsZero() {
+	switch {
+	case !s.Date.IsZero():
 		date = " " + s.Date.Format("2006-01-02")
+	case m.dated:
+		date = "           " // as wide as a date, so that the tags end where dated rows' do
 	}
 	tags := layout.TagList(s.Tags, m.tagNames)
 	rest := m.width - 3

@@ -3,6 +3,7 @@ package storylist
 import (
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -91,5 +92,36 @@ func TestRowsShowTagsAsTheTagPaneDoes(t *testing.T) {
 	m.SetTagNames(map[string]string{"cia": "CIA", "stpetersburg": "St. Petersburg"})
 	if v := ansi.Strip(m.View(true)); !strings.Contains(v, "CIA, St. Petersburg, Rare") {
 		t.Errorf("with names, the tag pane's spellings: %q", v)
+	}
+}
+
+// TestTagsLineUpBesideDates: when some story has a date, an undated row keeps the date's room,
+// so every row's tags end in the same column; without any date, no room is kept.
+func TestTagsLineUpBesideDates(t *testing.T) {
+	end := func(m Model, tags string) []int {
+		var ends []int
+		for _, l := range strings.Split(ansi.Strip(m.View(false)), "\n") {
+			if i := strings.Index(l, tags); i >= 0 {
+				ends = append(ends, ansi.StringWidth(l[:i+len(tags)]))
+			}
+		}
+		return ends
+	}
+	m := New(theme.New(true, false))
+	m.SetSize(100, 3)
+	m.SetStories([]story.Story{
+		{Title: "Dated", Tags: []string{"Alpha"}, Date: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)},
+		{Title: "Undated", Tags: []string{"Alpha"}},
+	})
+	m.SetDocs([]uint32{0, 1})
+	if e := end(m, "Alpha"); len(e) != 2 || e[0] != e[1] {
+		t.Errorf("tags end at %v, want one column", e)
+	}
+	m = New(theme.New(true, false))
+	m.SetSize(100, 3)
+	m.SetStories([]story.Story{{Title: "Undated", Tags: []string{"Alpha"}}})
+	m.SetDocs([]uint32{0})
+	if e := end(m, "Alpha"); len(e) != 1 || e[0] != 100 {
+		t.Errorf("without dates the tags end at %v, want the row's end (100)", e)
 	}
 }
