@@ -298,6 +298,10 @@ func TestHelpScrollsThroughEverySkippedFile(t *testing.T) {
 	if !strings.Contains(v, "30 skipped files") && !strings.Contains(v, "broken2") {
 		t.Errorf("scrolled help:\n%s", v)
 	}
+	s.keys("g") // to the top, not closed
+	s.waitFor("the help's top", func(v string) bool { return strings.Contains(v, "Keys") && !strings.Contains(v, "broken29") })
+	s.keys("G") // to the end
+	s.waitFor("the help's end", func(v string) bool { return strings.Contains(v, "broken29.txt") && strings.Contains(v, "100%") })
 	s.keys("x")
 	s.waitFor("the list back", func(v string) bool { return strings.Contains(v, "6 / 6 stories") && !strings.Contains(v, "broken29") })
 }

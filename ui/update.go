@@ -181,11 +181,27 @@ func (m *Model) addProblems(warnings []string) {
 	m.refreshHelp()
 }
 
-// helpScrollKey reports whether a key scrolls the help (the viewport's lines and pages; not
-// left and right, and not space, which closes it as any other key).
+// helpScrollKey reports whether a key scrolls the help (the viewport's lines and pages, and
+// home/end and g/G as in the lists; not left and right, and not space, which closes it as any
+// other key).
 func (m Model) helpScrollKey(msg tea.KeyPressMsg) bool {
 	k := m.helpText.KeyMap
-	return msg.String() != "space" && key.Matches(msg, k.Up, k.Down, k.PageUp, k.PageDown, k.HalfPageUp, k.HalfPageDown)
+	return msg.String() != "space" && key.Matches(msg, k.Up, k.Down, k.PageUp, k.PageDown, k.HalfPageUp, k.HalfPageDown, helpEnds)
+}
+
+// helpEnds are the keys that take the help to its top or its bottom.
+var helpEnds = key.NewBinding(key.WithKeys("home", "end", "g", "G"))
+
+// scrollHelp scrolls the help for a key helpScrollKey took.
+func (m *Model) scrollHelp(msg tea.KeyPressMsg) {
+	switch msg.String() {
+	case "home", "g":
+		m.helpText.GotoTop()
+	case "end", "G":
+		m.helpText.GotoBottom()
+	default:
+		m.helpText, _ = m.helpText.Update(msg)
+	}
 }
 
 // key handles a key press: global keys first, then the pane in front.
@@ -196,7 +212,7 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	if m.showHelp {
 		if m.helpScrolls() && m.helpScrollKey(msg) {
-			m.helpText, _ = m.helpText.Update(msg)
+			m.scrollHelp(msg)
 			return m, nil
 		}
 		m.showHelp = false

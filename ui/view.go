@@ -252,10 +252,11 @@ func (m Model) helpScrolls() bool {
 }
 
 func (m Model) helpFooter() string {
-	if !m.helpScrolls() {
-		return m.theme.Dim.Render(" any key closes this help")
+	text := " any key closes this help"
+	if m.helpScrolls() {
+		text = fmt.Sprintf(" %d%% ↑↓ pgup pgdn g G scroll, other keys close", int(m.helpText.ScrollPercent()*100))
 	}
-	return m.theme.Dim.Render(fmt.Sprintf(" %d%% ↑↓ pgup pgdn scroll, other keys close", int(m.helpText.ScrollPercent()*100)))
+	return m.theme.Dim.Render(layout.Fit(m.theme.Width, text, m.width)) // cut with … on a narrow screen
 }
 
 // refreshHelp lays the help out again for the screen's size and what it lists now, keeping
