@@ -39,6 +39,8 @@ type Model struct {
 	width      int               // the text was rendered for this width; 0 before any
 	offset     int               // first visible line; 0 ≤ offset ≤ max(0, len(lines)-body height)
 	restore    float64           // position to take when enough lines arrive; -1 when none is pending
+	anchor     float64           // the top line's share of the text, to take up when text rendered again has all arrived; -1 when none is pending
+	anchorPos  float64           // Position when anchor was taken, what Position says until then
 	highlights []string          // folded searched words to mark
 	tagNames   map[string]string // tag key → the spelling the tag pane shows; nil: the story's own
 	matches    []int             // lines holding a searched word, ascending; nil until computed
@@ -51,19 +53,15 @@ type Model struct {
 
 // New returns an empty story view.
 func New(t theme.Theme) Model {
-	return Model{KeyMap: DefaultKeyMap(), theme: t, restore: -1}
+	return Model{KeyMap: DefaultKeyMap(), theme: t, restore: -1, anchor: -1}
 }
 
 // SetTheme changes the styles.
 func (m *Model) SetTheme(t theme.Theme) { m.theme = t; m.titleH = len(m.titleLines()) }
 
-// SetSize sets the view's size in cells. The reading position is taken at the old size: the
-// text rendered again for the new one takes it up (taken after, from the old lines and the
-// new height, it moved the story back a little at every resize).
+// SetSize sets the view's size in cells. The top line stays; text rendered again for a new
+// width takes up its place (see SetLines).
 func (m *Model) SetSize(w, h int) {
-	if (w != m.w || h != m.h) && m.restore < 0 && len(m.lines) > 0 {
-		m.restore = m.Position()
-	}
 	m.w, m.h = w, h
 	m.titleH = len(m.titleLines())
 	m.clamp()
@@ -81,7 +79,7 @@ func (m Model) TextWidth() int {
 // Open shows a new story, empty until its lines arrive; it will scroll to position (a
 // fraction of the story) when they do.
 func (m *Model) Open(doc uint32, s story.Story, saved bool, position float64, highlights []string) {
-	*m = Model{KeyMap: m.KeyMap, MaxWidth: m.MaxWidth, theme: m.theme, w: m.w, h: m.h, Doc: doc, story: s, saved: saved, restore: position, highlights: highlights, tagNames: m.tagNames, match: -1}
+	*m = Model{KeyMap: m.KeyMap, MaxWidth: m.MaxWidth, theme: m.theme, w: m.w, h: m.h, Doc: doc, story: s, saved: saved, restore: position, anchor: -1, highlights: highlights, tagNames: m.tagNames, match: -1}
 	m.titleH = len(m.titleLines())
 }
 
@@ -94,8 +92,11 @@ func (m *Model) SetSaved(saved bool) { m.saved = saved }
 // SetLines replaces the rendered text (a new width, or the first chunk). The reading position
 // is kept as a fraction of the story.
 func (m *Model) SetLines(lines []string, width int, done bool) {
-	if m.restore < 0 && len(m.lines) > 0 {
-		m.restore = m.Position()
+	if m.restore < 0 && m.anchor < 0 && len(m.lines) > 0 {
+		// The same text at another width: keep the line at the top, by its share of the text
+		// (a share of the scroll range depends on the height, and moved the story by several
+		// paragraphs when the height changed too).
+		m.anchor, m.anchorPos = float64(m.offset)/float64(len(m.lines)), m.Position()
 	}
 	m.lines, m.width, m.done, m.matches, m.match = lines, width, done, nil, -1
 	m.applyRestore()
@@ -128,6 +129,9 @@ func (m Model) Position() float64 {
 	if m.restore >= 0 {
 		return m.restore
 	}
+	if m.anchor >= 0 {
+		return m.anchorPos
+	}
 	maxOff := len(m.lines) - m.bodyHeight()
 	if maxOff <= 0 {
 		return 0
@@ -136,6 +140,10 @@ func (m Model) Position() float64 {
 }
 
 func (m *Model) applyRestore() {
+	if m.anchor >= 0 && m.done {
+		m.offset = int(math.Round(m.anchor * float64(len(m.lines))))
+		m.anchor = -1
+	}
 	if m.restore < 0 {
 		m.clamp()
 		return
@@ -153,8 +161,11 @@ func (m *Model) applyRestore() {
 }
 
 // resuming reports whether the view waits for the whole story before it takes up the reading
-// position it was opened at (a fraction of the whole).
-func (m Model) resuming() bool { return m.restore > 0 && m.restore < 1 && !m.done }
+// position it was opened at (a fraction of the whole), or the line it showed before it was
+// rendered again.
+func (m Model) resuming() bool {
+	return !m.done && (m.restore > 0 && m.restore < 1 || m.anchor > 0)
+}
 
 func (m Model) bodyHeight() int { return max(1, m.h-1-m.titleH) }
 
@@ -168,7 +179,7 @@ func (m Model) titleLines() []string {
 	if m.w <= 0 {
 		return nil
 	}
-	lines := strings.Split(ansi.Wordwrap(m.story.Title, m.w, ""), "\n")
+	lines := strings.Split(m.theme.Width.Wrap(m.story.Title, m.w, ""), "\n") // at spaces, and inside a word (a run of CJK) when it must
 	if n := max(1, min(maxTitleLines, m.h-2)); len(lines) > n {
 		lines = append(lines[:n-1], strings.Join(lines[n-1:], " "))
 	}
@@ -208,10 +219,10 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		case key.Matches(msg, m.KeyMap.HalfUp):
 			m.scroll(-page / 2)
 		case key.Matches(msg, m.KeyMap.Top):
-			m.restore = -1
+			m.restore, m.anchor = -1, -1
 			m.offset = 0
 		case key.Matches(msg, m.KeyMap.Bottom):
-			m.restore = -1
+			m.restore, m.anchor = -1, -1
 			if !m.done {
 				m.restore = 1 // the end of the story, not of what has arrived yet
 			}
@@ -230,7 +241,7 @@ func (m *Model) scroll(n int) {
 	if m.resuming() {
 		return // the lines shown would be the first ones: the place kept is worth more than a line
 	}
-	m.restore = -1
+	m.restore, m.anchor = -1, -1
 	m.offset += n
 	m.clamp()
 }
@@ -257,7 +268,7 @@ func (m *Model) jump(dir int) {
 			m.match = len(m.matches) - 1
 		}
 	}
-	m.restore = -1
+	m.restore, m.anchor = -1, -1
 	m.offset = m.matches[m.match]
 	m.clamp()
 	m.jumped = m.offset
@@ -284,7 +295,7 @@ func (m Model) View() string {
 	header := strings.Join(titles, "\n")
 	body := make([]string, 0, m.bodyHeight())
 	if m.resuming() {
-		wait := fmt.Sprintf("  Rendering… then back to %d%%", int(math.Round(m.restore*100)))
+		wait := fmt.Sprintf("  Rendering… then back to %d%%", int(math.Round(m.Position()*100)))
 		body = append(body, m.theme.Dim.Render(layout.Fit(m.theme.Width, wait, m.w)))
 	}
 	for i := m.offset; i < len(m.lines) && len(body) < m.bodyHeight() && !m.resuming(); i++ {

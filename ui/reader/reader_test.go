@@ -43,18 +43,23 @@ func TestBottomWhileRenderingMeansTheEnd(t *testing.T) {
 	}
 }
 
+// TestPositionSurvivesAWidthChange: text rendered again for another width (and height)
+// keeps the line at the top by its share of the text, so what was being read stays on screen
+// (a share of the scroll range moved it by several paragraphs when the height changed too).
 func TestPositionSurvivesAWidthChange(t *testing.T) {
-	m := New(theme.New(true, false))
-	m.SetSize(40, 12)
-	m.Open(0, story.Story{Title: "Story"}, false, 0, nil)
-	m.SetLines(lines(0, 210), 40, true)
-	for range 10 {
-		m = press(m, "f") // pages of 10 lines
-	}
-	before := m.Position()
-	m.SetLines(lines(0, 410), 20, true) // narrower: twice the lines
-	if after := m.Position(); after < before-0.01 || after > before+0.01 {
-		t.Errorf("position %.2f became %.2f", before, after)
+	for _, h := range []int{12, 6, 40} {
+		m := New(theme.New(true, false))
+		m.SetSize(40, 12)
+		m.Open(0, story.Story{Title: "Story"}, false, 0, nil)
+		m.SetLines(lines(0, 210), 40, true)
+		for range 10 {
+			m = press(m, "f") // pages of 10 lines: line 100 at the top
+		}
+		m.SetSize(20, h)
+		m.SetLines(lines(0, 420), 20, true) // narrower: twice the lines
+		if m.offset != 200 {
+			t.Errorf("width 40 → 20, height 12 → %d: top line %d, want 200", h, m.offset)
+		}
 	}
 }
 
@@ -288,6 +293,31 @@ func TestLongTitleWraps(t *testing.T) {
 			if w := ansi.StringWidth(l); w > tt.w {
 				t.Errorf("%dx%d: a line %d wide: %q", tt.w, tt.h, w, l)
 			}
+		}
+	}
+}
+
+// TestCJKTitleWrapsInsideARun: a title with a run of CJK wider than the view is broken inside
+// the run, not cut there: no character is lost.
+func TestCJKTitleWrapsInsideARun(t *testing.T) {
+	title := "東京で開かれた国際会議で各国の情報機関が協力を約束 secret cooperation agreed"
+	for _, wm := range []ansi.Method{ansi.WcWidth, ansi.GraphemeWidth} {
+		th := theme.New(true, false)
+		th.Width = wm
+		m := New(th)
+		m.SetSize(40, 12)
+		m.Open(0, story.Story{Title: title}, false, 0, nil)
+		m.SetLines(lines(0, 20), 40, true)
+		view := strings.Split(ansi.Strip(m.View()), "\n")
+		var got string
+		for _, l := range view[:m.titleH] {
+			got += strings.TrimRight(l, " ")
+			if w := wm.StringWidth(l); w > 40 {
+				t.Errorf("%v: a title line %d wide: %q", wm, w, l)
+			}
+		}
+		if strings.ReplaceAll(got, " ", "") != strings.ReplaceAll(title, " ", "") {
+			t.Errorf("%v: the title bar reads %q, want all of %q", wm, got, title)
 		}
 	}
 }
