@@ -253,6 +253,9 @@ func TestMonoHasNoColour(t *testing.T) {
 			t.Errorf("mono lost %q:\n%s", want, plain)
 		}
 	}
+	if !strings.Contains(plain, "`code`") {
+		t.Errorf("mono does not mark inline code:\n%s", plain)
+	}
 	if strings.Contains(plain, "*emphasis*") || strings.Contains(plain, "**strong**") {
 		t.Errorf("mono shows the emphasis markers:\n%s", plain)
 	}

@@ -37,6 +37,9 @@ var styleConfigs = sync.OnceValue(func() map[string]ansi.StyleConfig {
 	mono := *styles.DefaultStyles["dark"]
 	uncolour(reflect.ValueOf(&mono).Elem())
 	mono.CodeBlock.Chroma, mono.CodeBlock.Theme = nil, ""
+	// Inline code is padded with a space each side to sit in its background colour; with no
+	// colour it is marked as written instead.
+	mono.Code.Prefix, mono.Code.Suffix = "`", "`"
 	configs[Mono] = mono
 	for name, def := range styles.DefaultStyles {
 		cfg := *def
