@@ -89,8 +89,8 @@ func (m *Model) SetTagNames(names map[string]string) { m.tagNames = names }
 // SetSaved updates the saved mark shown in the footer.
 func (m *Model) SetSaved(saved bool) { m.saved = saved }
 
-// SetLines replaces the rendered text (a new width, or the first chunk). The reading position
-// is kept as a fraction of the story.
+// SetLines replaces the rendered text (a new width, or the first chunk). The line at the top
+// is kept by its share of the text, taken up when the new text has all arrived.
 func (m *Model) SetLines(lines []string, width int, done bool) {
 	if m.restore < 0 && m.anchor < 0 && len(m.lines) > 0 {
 		// The same text at another width: keep the line at the top, by its share of the text
@@ -172,14 +172,14 @@ func (m Model) bodyHeight() int { return max(1, m.h-1-m.titleH) }
 // maxTitleLines bounds the title bar: a long headline is wrapped rather than cut, up to here.
 const maxTitleLines = 3
 
-// titleLines is the title wrapped at spaces to the view's width, on at most maxTitleLines
-// lines (and fewer than the view's height less the footer and a line of text), the last one
-// cut with … when the title is longer still.
+// titleLines is the title wrapped to the view's width (at spaces, and inside a word such as a
+// run of CJK when it must), on at most maxTitleLines lines (and fewer than the view's height
+// less the footer and a line of text), the last one cut with … when the title is longer still.
 func (m Model) titleLines() []string {
 	if m.w <= 0 {
 		return nil
 	}
-	lines := strings.Split(m.theme.Width.Wrap(m.story.Title, m.w, ""), "\n") // at spaces, and inside a word (a run of CJK) when it must
+	lines := strings.Split(m.theme.Width.Wrap(m.story.Title, m.w, ""), "\n")
 	if n := max(1, min(maxTitleLines, m.h-2)); len(lines) > n {
 		lines = append(lines[:n-1], strings.Join(lines[n-1:], " "))
 	}
