@@ -365,3 +365,17 @@ func TestStoryShowsItsDate(t *testing.T) {
 		t.Errorf("no date above the body:\n%s", v)
 	}
 }
+
+// TestNarrowStatusKeepsTheHint: on a narrow screen the query's hint is cut to fit beside the
+// count rather than dropped.
+func TestNarrowStatusKeepsTheHint(t *testing.T) {
+	s := start(t, testLibrary(t), 40, 12)
+	s.waitLoaded()
+	s.keys("/", `"`, "a", "l")
+	v := s.waitText("unclosed")
+	for _, l := range strings.Split(v, "\n") {
+		if w := ansi.StringWidth(l); w > 40 {
+			t.Errorf("a line %d wide: %q", w, l)
+		}
+	}
+}

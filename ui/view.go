@@ -150,22 +150,27 @@ func (m Model) statusLine() string {
 	}
 	var right []string
 	if len(m.query.Problems) > 0 && m.searching {
-		right = append(right, m.theme.Warn.Render(m.query.Problems[0]))
+		right = append(right, m.query.Problems[0])
 	}
 	if p := m.fileNote; p != "" {
-		right = append(right, m.theme.Warn.Render(p+" (?)"))
+		right = append(right, p+" (?)")
 	}
 	if len(m.problems) > 0 {
-		right = append(right, m.theme.Warn.Render("state: see ?"))
+		right = append(right, "state: see ?")
 	}
+	// The notes keep the status line's right end, cut to leave the count 10 cells on a narrow
+	// screen (the query's hint first: it is what the one typing needs).
 	r := strings.Join(right, " · ")
+	if room := m.width - 10 - 2; r != "" && m.theme.Width.StringWidth(r) > room {
+		r = ""
+		if room >= 8 {
+			r = layout.Truncate(m.theme.Width, strings.Join(right, " · "), room, "…")
+		}
+	}
 	if r != "" {
-		r = " " + r + " "
+		r = " " + m.theme.Warn.Render(r) + " "
 	}
 	lw := m.width - m.theme.Width.StringWidth(r)
-	if lw < 10 {
-		return m.theme.Status.Render(layout.Fit(m.theme.Width, left, m.width))
-	}
 	return m.theme.Status.Render(layout.Fit(m.theme.Width, left, lw)) + r
 }
 
