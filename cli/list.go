@@ -176,27 +176,15 @@ func runList(cmd *cobra.Command, g *globals, f *listFlags, paths []string) error
 	return err
 }
 
-// tagNames returns a function that spells a story's tags as "newsread tags" and the reader's
-// tag pane do (each tag's most common spelling), rather than as its file does. list --json
-// keeps the file's spelling: it is the story's data, and the tag key matches either.
-func tagNames(ix *index.Index) func(tags []string) []string {
-	spelling := map[string]string{}
+// tagNames maps each tag key to the spelling "newsread tags" and the reader's tag pane show
+// (the tag's most common one), for story.SpellTags. list --json keeps each file's spelling: it
+// is the story's data, and the tag key matches either.
+func tagNames(ix *index.Index) map[string]string {
+	names := map[string]string{}
 	for _, t := range ix.Tags() {
-		spelling[t.Key] = t.Name
+		names[t.Key] = t.Name
 	}
-	return func(tags []string) []string {
-		if tags == nil {
-			return nil
-		}
-		out := make([]string, len(tags))
-		for i, t := range tags {
-			out[i] = t
-			if name, ok := spelling[story.TagKey(t)]; ok {
-				out[i] = name
-			}
-		}
-		return out
-	}
+	return names
 }
 
 // row is one story as list prints it.
@@ -211,7 +199,7 @@ func listRows(ix *index.Index, docs []uint32) []row {
 		s := ix.Story(doc)
 		r := row{id: s.ID, title: s.Title}
 		if len(s.Tags) > 0 {
-			r.tags = "[" + strings.Join(names(s.Tags), ", ") + "]"
+			r.tags = "[" + strings.Join(story.SpellTags(s.Tags, names), ", ") + "]"
 		}
 		if !s.Date.IsZero() {
 			r.date = s.Date.Format("2006-01-02")

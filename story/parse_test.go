@@ -230,3 +230,21 @@ func TestReadingShowsDateSourceAndSummary(t *testing.T) {
 		t.Errorf("Document() = %q, want %q", got, want)
 	}
 }
+
+func TestSpellTags(t *testing.T) {
+	names := map[string]string{"cia": "CIA", "stpetersburg": "St. Petersburg"}
+	for _, tt := range []struct {
+		tags  []string
+		names map[string]string
+		want  []string
+	}{
+		{[]string{"cia", "st petersburg", "Rare"}, names, []string{"CIA", "St. Petersburg", "Rare"}},
+		{[]string{"cia"}, nil, []string{"cia"}},
+		{nil, names, nil},
+		{[]string{}, names, []string{}},
+	} {
+		if got := SpellTags(tt.tags, tt.names); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("SpellTags(%q) = %q, want %q", tt.tags, got, tt.want)
+		}
+	}
+}

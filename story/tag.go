@@ -14,6 +14,23 @@ func TagKey(tag string) string {
 	return terms.Concat(tag)
 }
 
+// SpellTags returns tags each in the spelling names gives its TagKey (the one shown for the
+// tag everywhere: a story may spell it otherwise, "cia" where most write "CIA"); a tag names
+// does not know keeps its own spelling, and with nil names tags come back as they are.
+func SpellTags(tags []string, names map[string]string) []string {
+	if names == nil || tags == nil {
+		return tags
+	}
+	spelled := make([]string, len(tags))
+	for i, t := range tags {
+		spelled[i] = t
+		if n, ok := names[TagKey(t)]; ok {
+			spelled[i] = n
+		}
+	}
+	return spelled
+}
+
 // parseTags splits a comma-separated tag list, dropping empty tags and repeats (by TagKey).
 // Repeats are looked for in a slice while there are few tags, in a map past that (a hostile
 // tag line can hold a million).

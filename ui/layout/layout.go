@@ -1,5 +1,5 @@
-// Package layout sizes text to exact cell counts, finds searched words in text and spells tag
-// lists, for the panes to draw with. It measures cells the way it is told (ansi.WcWidth or
+// Package layout sizes text to exact cell counts and finds searched words in text, for the
+// panes to draw with. It measures cells the way it is told (ansi.WcWidth or
 // ansi.GraphemeWidth: the two disagree on emoji sequences such as 👩‍💻 or ❤️), which must be
 // the way Bubble Tea's renderer and the terminal measure them; it never styles or stores
 // anything.

@@ -83,7 +83,7 @@ func (m *Model) Open(doc uint32, s story.Story, saved bool, position float64, hi
 	m.titleH = len(m.titleLines())
 }
 
-// SetTagNames sets the spelling each tag shows in, by tag key (see layout.TagList).
+// SetTagNames sets the spelling each tag shows in, by tag key (see story.SpellTags).
 func (m *Model) SetTagNames(names map[string]string) { m.tagNames = names }
 
 // SetSaved updates the saved mark shown in the footer.
@@ -330,7 +330,7 @@ func (m Model) footer() string {
 	if m.saved {
 		right = " ★ saved ·" + right
 	}
-	left := layout.TagList(m.story.Tags, m.tagNames)
+	left := strings.Join(story.SpellTags(m.story.Tags, m.tagNames), ", ")
 	w := m.w - m.theme.Width.StringWidth(right)
 	if w < 4 {
 		return m.theme.Status.Render(layout.Fit(m.theme.Width, strings.TrimSpace(right), m.w))

@@ -181,7 +181,7 @@ func (m Model) row(doc uint32, cursor, focused bool) string {
 	case m.dated:
 		date = "           " // as wide as a date, so that the tags end where dated rows' do
 	}
-	tags := layout.TagList(s.Tags, m.tagNames)
+	tags := strings.Join(story.SpellTags(s.Tags, m.tagNames), ", ")
 	rest := m.width - 3
 	tagW := 0
 	if tags != "" && rest >= 40 {
