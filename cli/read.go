@@ -118,19 +118,16 @@ func runRead(cmd *cobra.Command, g *globals, style, id string, paths []string) e
 	return nil
 }
 
-// minIDPrefix is the fewest hex digits of a story id that index.Lookup takes as a prefix.
-const minIDPrefix = 4
-
 // checkIDPrefix rejects an id of hex digits too short to be looked up as a prefix, which
 // index.Lookup would only report as matching nothing. Story ids are 16 hex digits, so no
 // full id is that short; an id with other characters than hex digits matches nothing, and
 // lookup says so.
 func checkIDPrefix(cmd *cobra.Command, id string) error {
 	p := strings.ToLower(strings.TrimSpace(id)) // as index.Lookup reads it
-	if p == "" || len(p) >= minIDPrefix || strings.Trim(p, "0123456789abcdef") != "" {
+	if p == "" || len(p) >= index.MinIDPrefix || strings.Trim(p, "0123456789abcdef") != "" {
 		return nil
 	}
-	return usageErrorf(cmd, "story id %q is too short: give at least %d of its hex digits", id, minIDPrefix)
+	return usageErrorf(cmd, "story id %q is too short: give at least %d of its hex digits", id, index.MinIDPrefix)
 }
 
 // lookup finds the story with id, or a unique prefix of one, in any case.

@@ -82,8 +82,11 @@ func (ix *Index) Stories() []story.Story {
 	return ix.stories[:len(ix.stories):len(ix.stories)]
 }
 
-// Lookup finds the story whose id is id, or starts with it (4 hex digits at least), in any
-// case. matches is how many ids it fits: the doc is meaningful only when it is 1.
+// MinIDPrefix is the fewest characters of a story id that Lookup takes as a prefix.
+const MinIDPrefix = 4
+
+// Lookup finds the story whose id is id, or starts with it (MinIDPrefix characters at least),
+// in any case. matches is how many ids it fits: the doc is meaningful only when it is 1.
 func (ix *Index) Lookup(id string) (doc uint32, matches int) {
 	id = strings.ToLower(strings.TrimSpace(id))
 	ix.mu.RLock()
@@ -91,7 +94,7 @@ func (ix *Index) Lookup(id string) (doc uint32, matches int) {
 	if doc, ok := ix.ids[id]; ok && id != "" {
 		return doc, 1
 	}
-	if len(id) < 4 {
+	if len(id) < MinIDPrefix {
 		return 0, 0
 	}
 	for full, d := range ix.ids {
