@@ -25,10 +25,11 @@ import (
 const benchN = 100_000
 
 var (
-	benchOnce sync.Once
-	benchIx   *Index
-	benchDir  string
-	benchErr  error
+	benchOnce    sync.Once
+	benchIx      *Index
+	benchLoading *Index // benchIx before its Compact
+	benchDir     string
+	benchErr     error
 )
 
 // benchIndex returns the index of a generated library of benchN stories (seed 1), built once
@@ -52,8 +53,14 @@ func benchIndex(b *testing.B) *Index {
 		streams := &memStreams{}
 		benchIx = New(lib.Read)
 		benchIx.SetStreamSink(streams.sink)
-		lib.Load(context.Background(), func(bt library.Batch) { benchIx.Add(bt.Stories) })
+		benchLoading = New(lib.Read)
+		lib.Load(context.Background(), func(bt library.Batch) {
+			benchIx.Add(bt.Stories)
+			benchLoading.Add(bt.Stories)
+		})
 		benchIx.SetStreams(streams)
+		benchLoading.SetStreams(streams)
+		benchIx.Compact() // as the loader does once the load is done
 	})
 	if benchErr != nil {
 		b.Fatal(benchErr)
@@ -62,6 +69,13 @@ func benchIndex(b *testing.B) *Index {
 		b.Fatalf("index holds %d stories, want %d", benchIx.Len(), benchN)
 	}
 	return benchIx
+}
+
+// benchLoadingIndex returns the same index as benchIndex before its Compact: every posting
+// still pending, as while a library loads.
+func benchLoadingIndex(b *testing.B) *Index {
+	benchIndex(b)
+	return benchLoading
 }
 
 func TestMain(m *testing.M) {
@@ -102,7 +116,16 @@ func (s benchSearch) filter() Filter {
 }
 
 func BenchmarkSearch100k(b *testing.B) {
-	ix := benchIndex(b)
+	benchSearch100k(b, benchIndex(b))
+}
+
+// BenchmarkSearchWhileLoading100k: the same searches while the postings are pending, as
+// between a load's batches and until its Compact.
+func BenchmarkSearchWhileLoading100k(b *testing.B) {
+	benchSearch100k(b, benchLoadingIndex(b))
+}
+
+func benchSearch100k(b *testing.B, ix *Index) {
 	for _, s := range benchSearches {
 		f := s.filter()
 		for _, cold := range []bool{false, true} {

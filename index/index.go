@@ -288,12 +288,14 @@ func (ix *Index) UnreadByTag(read *roaring.Bitmap) map[string]int {
 	return out
 }
 
-// Compact trims the memory the index grew with while loading: postings get their tightest
-// containers and no spare capacity, and the story slice at most a sixteenth spare (Reserve
+// Compact folds the postings merged while loading into the terms' bitmaps (until then searches
+// read them beside the bitmaps, a little slower) and trims the memory the index grew with:
+// postings get their tightest containers and no spare capacity, and the story slice at most a
+// sixteenth spare (Reserve
 // sized it from the files found, some of which may hold no story). Call it once a load is
 // done. The trimmed copies are made under the read lock, on every CPU, so searches go on
 // meanwhile and see the same results; only the swap takes the write lock. Stories added while
-// the copies are made leave the index as it was (uncompacted, and whole).
+// the copies are made leave the index as it was (unfolded, uncompacted, and whole).
 func (ix *Index) Compact() {
 	ix.mu.RLock()
 	gen := ix.vocab.gen
@@ -302,7 +304,8 @@ func (ix *Index) Compact() {
 	for _, e := range ix.tags {
 		entries, tagDocs = append(entries, e), append(tagDocs, e.docs)
 	}
-	any, title, tagDocs := compactAll(ix.vocab.any), compactAll(ix.vocab.title), compactAll(tagDocs)
+	any, title := ix.vocab.folded(len(ix.stories))
+	tagDocs = compactAll(tagDocs)
 	ix.mu.RUnlock()
 	if compactCopied != nil {
 		compactCopied()
@@ -313,7 +316,7 @@ func (ix *Index) Compact() {
 	if ix.vocab.gen != gen || len(ix.vocab.any) != len(any) { // stories came in meanwhile
 		return
 	}
-	ix.vocab.any, ix.vocab.title = any, title
+	ix.vocab.any, ix.vocab.title, ix.vocab.more = any, title, pending{}
 	for i, e := range entries {
 		e.docs = tagDocs[i]
 	}

@@ -154,10 +154,25 @@ func TestSearchMatchesBruteForce(t *testing.T) {
 		s.Tags = dedupeTags(s.Tags)
 		stories = append(stories, s)
 	}
-	ix := New(reader(stories))
-	for i := 0; i < len(stories); i += 97 {
-		ix.Add(stories[i:min(i+97, len(stories))])
+	// The same stories in four indexes: postings still pending (as during a load), folded into
+	// the bitmaps (after Compact), pending on top of folded ones (Adds after Compact), and
+	// those folded in turn.
+	addAll := func(ix *Index, from, to int) {
+		for i := from; i < to; i += 97 {
+			ix.Add(stories[i:min(i+97, to)])
+		}
 	}
+	pending, folded, mixed, refolded := New(reader(stories)), New(reader(stories)), New(reader(stories)), New(reader(stories))
+	addAll(pending, 0, len(stories))
+	addAll(folded, 0, len(stories))
+	folded.Compact()
+	addAll(mixed, 0, 250)
+	mixed.Compact()
+	addAll(mixed, 250, len(stories))
+	addAll(refolded, 0, 250)
+	refolded.Compact()
+	addAll(refolded, 250, len(stories))
+	refolded.Compact()
 	read := roaring.New()
 	for i := range 400 {
 		if i%3 == 0 {
@@ -179,9 +194,9 @@ func TestSearchMatchesBruteForce(t *testing.T) {
 		}
 		qs := strings.Join(parts, " ")
 		q := query.Parse(qs)
-		got := ix.Search(Filter{Query: q, Read: read}).Docs
+		got := pending.Search(Filter{Query: q, Read: read}).Docs
 		var want []uint32
-		for _, doc := range ix.Search(Filter{}).Docs {
+		for _, doc := range pending.Search(Filter{}).Docs {
 			if brute(q.Root, stories[doc], read.Contains(doc)) {
 				want = append(want, doc)
 			}
@@ -192,6 +207,11 @@ func TestSearchMatchesBruteForce(t *testing.T) {
 		slices.Sort(wantSorted)
 		if !slices.Equal(gotSorted, wantSorted) {
 			t.Fatalf("%s: got %d docs, want %d", qs, len(got), len(want))
+		}
+		for name, ix := range map[string]*Index{"folded": folded, "mixed": mixed, "refolded": refolded} {
+			if other := ix.Search(Filter{Query: q, Read: read}).Docs; !slices.Equal(other, got) {
+				t.Fatalf("%s: %s index gives %v, pending postings %v", qs, name, other, got)
+			}
 		}
 	}
 }

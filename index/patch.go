@@ -92,8 +92,8 @@ func (ix *Index) Patch(old *Index, oldStreams Streams, slots []Slot) error {
 		wg.Go(func() {
 			var buf []uint32
 			for id := w; id < len(v.names); id += workers {
-				v.any[id], buf = renumber(oldVocab.any[id], buf)
-				if t := oldVocab.title[id]; t != nil {
+				v.any[id], buf = renumber(oldVocab.anyOf(uint32(id), len(oldStories)), buf)
+				if t := oldVocab.titleOf(uint32(id), len(oldStories)); t != nil {
 					if v.title[id], buf = renumber(t, buf); v.title[id].IsEmpty() {
 						v.title[id] = nil
 					}
@@ -109,6 +109,7 @@ func (ix *Index) Patch(old *Index, oldStreams Streams, slots []Slot) error {
 		globals[i] = v.merge(b, docs[:len(b.docs)])
 		docs = docs[len(b.docs):]
 	}
+	v.fold() // a few stories' postings: no Compact follows a patch
 
 	next := New(ix.read)
 	next.stories, next.vocab = stories, v

@@ -53,8 +53,8 @@ func (ix *Index) Encode() ([]byte, error) {
 	e.Uint(uint64(len(v.names)))
 	for id, name := range v.names {
 		e.Text(name)
-		bitmap(v.any[id])
-		bitmap(v.title[id])
+		bitmap(v.anyOf(uint32(id), len(ix.stories)))
+		bitmap(v.titleOf(uint32(id), len(ix.stories)))
 	}
 	return e.Buf, err
 }
@@ -72,8 +72,8 @@ func (ix *Index) encodedSize() int {
 		}
 	}
 	for id, name := range ix.vocab.names {
-		n += len(name) + 8 + int(ix.vocab.any[id].GetSerializedSizeInBytes())
-		if t := ix.vocab.title[id]; t != nil {
+		n += len(name) + 8 + int(ix.vocab.anyOf(uint32(id), len(ix.stories)).GetSerializedSizeInBytes())
+		if t := ix.vocab.titleOf(uint32(id), len(ix.stories)); t != nil {
 			n += int(t.GetSerializedSizeInBytes())
 		}
 	}

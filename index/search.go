@@ -184,12 +184,7 @@ func (ix *Index) prefix(p string) *roaring.Bitmap {
 	if b := ix.cache.get(p, ix.vocab.gen); b != nil {
 		return b
 	}
-	ids := ix.vocab.prefixRange(p)
-	maps := make([]*roaring.Bitmap, len(ids))
-	for i, id := range ids {
-		maps[i] = ix.vocab.any[id]
-	}
-	b := roaring.FastOr(maps...)
+	b := ix.vocab.prefixDocs(ix.vocab.prefixRange(p), len(ix.stories))
 	ix.cache.put(p, ix.vocab.gen, b)
 	return b
 }
@@ -240,10 +235,10 @@ func (ix *Index) phraseCandidates(words []string) candidates {
 			return candidates{}
 		}
 		ids = append(ids, id)
-		if cand == nil {
-			cand = ix.vocab.any[id].Clone()
+		if docs := ix.vocab.anyOf(id, len(ix.stories)); cand == nil {
+			cand = docs.Clone()
 		} else {
-			cand.And(ix.vocab.any[id])
+			cand.And(docs)
 		}
 	}
 	c.pattern = phrasePattern(ids)
@@ -380,7 +375,7 @@ func (e *eval) titleHits(n *query.Node) *roaring.Bitmap {
 	out := roaring.New()
 	for _, w := range words {
 		for _, id := range e.ix.vocab.prefixRange(w) {
-			if t := e.ix.vocab.title[id]; t != nil {
+			if t := e.ix.vocab.titleOf(id, len(e.ix.stories)); t != nil {
 				out.Or(t)
 			}
 		}

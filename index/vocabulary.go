@@ -16,8 +16,9 @@ import (
 type vocabulary struct {
 	ids    map[string]uint32
 	names  []string          // by term id
-	any    []*roaring.Bitmap // by term id: docs with the term in title, body or tags
-	title  []*roaring.Bitmap // by term id: docs with the term in the title; nil for none
+	any    []*roaring.Bitmap // by term id: docs with the term in title, body or tags, less those pending in more
+	title  []*roaring.Bitmap // by term id: docs with the term in the title, less those pending in more; nil for none
+	more   pending           // postings merged and not yet folded into any and title
 	sorted []uint32          // term ids by name; valid while !dirty
 	dirty  bool
 	gen    uint64 // bumped by every change of the postings (merge, Compact, Patch, Decode); keys the prefix cache
@@ -175,39 +176,23 @@ func (v *vocabulary) merge(b *batchTerms, docs []uint32) []uint32 {
 		}
 		global[local] = id
 	}
-	// Gather each term's docs (ascending) and add them at once: AddMany on sorted input costs
-	// far less than an Add per (term, doc).
+	// Each term's docs (ascending), filed as they are: the bitmaps take them after the load.
 	any := v.scratch[0].postings(b.docs, len(b.names), docs)
 	title := v.scratch[1].postings(b.title, len(b.names), docs)
-	for local, docs := range any {
-		if len(docs) > 0 {
-			v.any[global[local]].AddMany(docs)
-		}
-	}
-	for local, docs := range title {
-		if len(docs) == 0 {
-			continue
-		}
-		g := global[local]
-		if v.title[g] == nil {
-			v.title[g] = roaring.New()
-		}
-		v.title[g].AddMany(docs)
-	}
+	v.more.add(any, title, global, len(v.names))
 	v.gen++
 	return global
 }
 
-// postingsBuf is the memory of postings, reused from one batch to the next (tens of MB per
-// load otherwise).
+// postingsBuf is the scratch memory of postings, reused from one batch to the next.
 type postingsBuf struct {
 	counts []int
-	flat   []uint32
 	out    [][]uint32
 }
 
 // postings turns per-story term lists into per-term doc lists, in doc order; story i is
-// doc docs[i]. The lists are valid until the next call.
+// doc docs[i]. The lists have memory of their own; the slice holding them is valid until the
+// next call.
 func (p *postingsBuf) postings(perDoc [][]uint32, terms int, docs []uint32) [][]uint32 {
 	counts := grown(p.counts, terms)
 	clear(counts)
@@ -218,9 +203,9 @@ func (p *postingsBuf) postings(perDoc [][]uint32, terms int, docs []uint32) [][]
 		}
 		total += len(ids)
 	}
-	flat := grown(p.flat, total) // sliced per term
+	flat := make([]uint32, total) // sliced per term
 	out := grown(p.out, terms)
-	p.counts, p.flat, p.out = counts, flat, out
+	p.counts, p.out = counts, out
 	off := 0
 	for id, n := range counts {
 		out[id] = flat[off : off : off+n]
