@@ -6,8 +6,13 @@
 # Measures (medians of RUNS runs, default 5), each beside a baseline taken in the same run:
 #   launch → first frame      embedded stories, and a 100,000-story folder (status " stories")
 #                             baseline: `sh -c 'echo ready; exec cat'` → "ready" on screen
-#   launch → all loaded       100k: status "100000 / 100000 stories" without "loading"
-#                             (polled every 50 ms, so as not to take a core from newsread);
+#   launch → all loaded       100k: status "100000 / 100000 stories" without "loading",
+#                             polled every 50 ms (so as not to take a core from newsread), and
+#                             timed by the last output the pane got before the poll saw it:
+#                             `tmux pipe-pane` hands the pane's output to a reader that stamps
+#                             each chunk as it arrives (a blocking read: no polling, no CPU
+#                             taken). The poll alone is late by up to 50 ms plus a poll; its
+#                             times are printed too, as "(poll)";
 #                             cold (--no-cache: every file parsed and indexed), first start
 #                             (an empty cache: the same while the term streams are gathered,
 #                             then the snapshot is written) and warm (the snapshot in
@@ -144,16 +149,34 @@ t0=$(us); for _ in $(seq 20); do cap >/dev/null; done; t1=$(us)
 POLL=$(awk -v d=$((t1 - t0)) 'BEGIN {printf "%.1f", d/20/1000}')
 stop
 
+# stamp.pl writes the time (µs since the epoch) of every chunk of output read from its input
+cat >"$WORK/stamp.pl" <<'PERL'
+use Time::HiRes qw(time);
+$| = 1;
+while (sysread(STDIN, my $chunk, 65536)) { printf "%d\n", time * 1e6 }
+PERL
+
+# stamped FILE SEEN: ms since T0 of the last output stamped in FILE at or before SEEN ms (the
+# poll's time); SEEN itself when none was
+stamped() {
+	awk -v t0="$T0" -v seen="$2" '{ms = ($1 - t0) / 1000; if (ms <= seen) last = ms}
+		END {if (last == "") print seen; else printf "%.3f\n", last}' "$1"
+}
+
 # launch100k CMD FIRST ALL RSS [WAIT]: start CMD on the 100k library and append to the arrays
-# named FIRST, ALL and RSS the time to the first frame, the time until all is loaded, and the
-# RSS WAIT seconds (default 0.5) later; and to LOAD_CPU and LOAD_PEAK the process's CPU seconds
-# (user + system) when all is loaded, and its peak RSS in MB (VmHWM) then
+# named FIRST, ALL and RSS the time to the first frame, the time until all is loaded (by the
+# pane's output stamps), and the RSS WAIT seconds (default 0.5) later; and to LOAD_SEEN, LOAD_CPU
+# and LOAD_PEAK the time the poll saw all loaded, the process's CPU seconds (user + system)
+# then, and its peak RSS in MB (VmHWM) then
 launch100k() {
 	local -n first=$2 all=$3 mem=$4
-	local pid
+	local pid seen stamps="$WORK/stamps-$((win + 1))"
 	start "$1"
+	T pipe-pane -t "$PANE" "exec perl $WORK/stamp.pl > $stamps"
 	first+=("$(wait_for ' stories')")
-	all+=("$(wait_for ' 100000 / 100000 stories' 'loading' 60 0.05)")
+	seen=$(wait_for ' 100000 / 100000 stories' 'loading' 60 0.05)
+	LOAD_SEEN+=("$seen")
+	all+=("$(stamped "$stamps" "$seen")")
 	pid=$(T display -p -t "$PANE" '#{pane_pid}')
 	LOAD_CPU+=("$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$pid/stat")")
 	LOAD_PEAK+=("$(awk '/^VmHWM/ {printf "%.1f", $2/1024}' "/proc/$pid/status")")
@@ -175,6 +198,7 @@ for _ in 1 2 3; do
 done
 ls "$WORK"/cache/newsread/*.snapshot >/dev/null 2>&1 || { echo "no snapshot was written" >&2; exit 1; }
 
+declare -a cold_seen new_seen big_seen
 declare -a base_launch emb_launch cold_first cold_all cold_rss cold_cpu cold_peak new_first new_all new_rss big_first big_all rss base_key typ_first typ_settled tag_first tag_settled
 for run in $(seq "$RUNS"); do
 	# baseline: a shell prints a line
@@ -191,19 +215,23 @@ for run in $(seq "$RUNS"); do
 	stop
 
 	# 100k folder, cold: every file parsed and indexed
-	LOAD_CPU=() LOAD_PEAK=()
+	LOAD_CPU=() LOAD_PEAK=() LOAD_SEEN=()
 	launch100k "$APP --no-cache $LIB" cold_first cold_all cold_rss
-	cold_cpu+=("${LOAD_CPU[0]}") cold_peak+=("${LOAD_PEAK[0]}")
+	cold_cpu+=("${LOAD_CPU[0]}") cold_peak+=("${LOAD_PEAK[0]}") cold_seen+=("${LOAD_SEEN[0]}")
 	stop
 
 	# 100k folder, first start: the same with an empty cache, which then gets the snapshot
 	# (RSS taken 3 s after, once the snapshot is written)
+	LOAD_SEEN=()
 	launch100k "$(app "$WORK/first-$run") $LIB" new_first new_all new_rss 3
+	new_seen+=("${LOAD_SEEN[0]}")
 	stop
 	rm -rf "$WORK/first-$run"
 
 	# 100k folder, warm: the snapshot reused; then keys in the same window
+	LOAD_SEEN=()
 	launch100k "$APP $LIB" big_first big_all rss
+	big_seen+=("${LOAD_SEEN[0]}")
 
 	# typing in the / prompt: one word, letter by letter
 	T send-keys -t "$PANE" /; sleep 0.3
@@ -233,10 +261,13 @@ row() { printf '%-44s %10s %10s %10s\n' "$1" "$2" "$3" "$(awk -v a="$2" -v b="$3
 row "launch → first frame, embedded" "$(med "${emb_launch[@]}")" "$bl"
 row "launch → first frame, 100k cold" "$(med "${cold_first[@]}")" "$bl"
 row "launch → all 100k loaded, cold" "$(med "${cold_all[@]}")" "$bl"
+row "  (poll)" "$(med "${cold_seen[@]}")" "$bl"
 row "launch → first frame, 100k first start" "$(med "${new_first[@]}")" "$bl"
 row "launch → all 100k loaded, first start" "$(med "${new_all[@]}")" "$bl"
+row "  (poll)" "$(med "${new_seen[@]}")" "$bl"
 row "launch → first frame, 100k warm" "$(med "${big_first[@]}")" "$bl"
 row "launch → all 100k loaded, warm" "$(med "${big_all[@]}")" "$bl"
+row "  (poll)" "$(med "${big_seen[@]}")" "$bl"
 row "key → first frame, / filter (100k)" "$(med "${typ_first[@]}")" "$bk"
 row "key → settled frame, / filter (100k)" "$(med "${typ_settled[@]}")" "$bk"
 row "key → first frame, tag toggle (100k)" "$(med "${tag_first[@]}")" "$bk"
