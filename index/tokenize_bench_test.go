@@ -62,3 +62,32 @@ func BenchmarkEncodeStreams(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(part.seq)), "ns/term")
 }
+
+// BenchmarkPostings turns the per-story term lists of 4,096 tokenised stories (a batch part at
+// the end of a load) into per-term doc lists, as every merge does; ns/posting is per (term,
+// story) pair.
+func BenchmarkPostings(b *testing.B) {
+	opt := synth.Options{N: 4096, Seed: 1}
+	stories := make([]story.Story, opt.N)
+	for i := range stories {
+		s, _, err := story.Parse(synth.Name(i, opt), synth.Story(i, opt))
+		if err != nil {
+			b.Fatal(err)
+		}
+		stories[i] = s
+	}
+	part := tokenizePart(stories, false, nil)
+	docs := make([]uint32, len(stories))
+	for i := range docs {
+		docs[i] = uint32(50_000 + i)
+	}
+	pairs := 0
+	for _, ids := range part.docs {
+		pairs += len(ids)
+	}
+	var p postingsBuf
+	for b.Loop() {
+		p.postings(part.docs, len(part.names), docs)
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(pairs), "ns/posting")
+}
