@@ -186,34 +186,37 @@ func (v *vocabulary) merge(b *batchTerms, docs []uint32) []uint32 {
 
 // postingsBuf is the scratch memory of postings, reused from one batch to the next.
 type postingsBuf struct {
-	counts []int
-	out    [][]uint32
+	next []uint32
+	out  [][]uint32
 }
 
 // postings turns per-story term lists into per-term doc lists, in doc order; story i is
 // doc docs[i]. The lists have memory of their own; the slice holding them is valid until the
 // next call.
 func (p *postingsBuf) postings(perDoc [][]uint32, terms int, docs []uint32) [][]uint32 {
-	counts := grown(p.counts, terms)
-	clear(counts)
+	next := grown(p.next, terms) // first a count per term, then where its next doc goes in flat
+	clear(next)
 	total := 0
 	for _, ids := range perDoc {
 		for _, id := range ids {
-			counts[id]++
+			next[id]++
 		}
 		total += len(ids)
 	}
 	flat := make([]uint32, total) // sliced per term
 	out := grown(p.out, terms)
-	p.counts, p.out = counts, out
-	off := 0
-	for id, n := range counts {
-		out[id] = flat[off : off : off+n]
+	p.next, p.out = next, out
+	off := uint32(0)
+	for id, n := range next {
+		out[id] = flat[off : off+n : off+n]
+		next[id] = off
 		off += n
 	}
 	for i, ids := range perDoc {
+		d := docs[i]
 		for _, id := range ids {
-			out[id] = append(out[id], docs[i])
+			flat[next[id]] = d
+			next[id]++
 		}
 	}
 	return out
