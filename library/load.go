@@ -76,7 +76,7 @@ func (l *Library) Load(ctx context.Context, emit func(Batch)) {
 		go func() {
 			defer wg.Done()
 			a := arena{slabs: free}
-			defer a.close()
+			defer a.end()
 			for j := range jobs {
 				r := l.parse(j, &a)
 				select {

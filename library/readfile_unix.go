@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"slices"
+	"strings"
 	"syscall"
 )
 
@@ -15,14 +16,16 @@ import (
 // Tests lower it.
 var maxFileBytes = 256 << 20
 
-// readFile reads a story file with four system calls (open, two reads, close; and a stat when
-// it is larger than buf) where os.ReadFile makes six (it also registers the file with the
-// poller and stats it), the cost of every cold start at 100,000 files. The file is read into
+// readFile reads a story file with three or four system calls (open, one or two reads, close;
+// and a stat when it is larger than buf) where os.ReadFile makes six (it also registers the
+// file with the poller and stats it), the cost of every cold start at 100,000 files. Files are
+// opened by name in dir, the worker's open folder, when they are in it or it can be opened
+// (nil: by path); the read that returns 0 is left out where dir's reads are whole. The file is read into
 // buf's capacity (what buf holds is overwritten) when it fits there with a byte to spare (the
 // result then shares buf's memory), else into memory of its own, of the file's size. A symbolic link (link) is
 // followed only to a regular file; a file the walk saw as regular is not followed if it has
 // become a link since.
-func readFile(path string, buf []byte, link bool) ([]byte, error) {
+func readFile(path string, buf []byte, link bool, dir *folder) ([]byte, error) {
 	// O_NONBLOCK: a FIFO put in a regular file's place after the walk does not hang the open.
 	flags := syscall.O_RDONLY | syscall.O_CLOEXEC | syscall.O_NONBLOCK
 	if link {
@@ -35,7 +38,7 @@ func readFile(path string, buf []byte, link bool) ([]byte, error) {
 	} else {
 		flags |= syscall.O_NOFOLLOW
 	}
-	fd, err := retry(func() (int, error) { return syscall.Open(path, flags, 0) })
+	fd, whole, err := openFile(path, flags, link, dir)
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: path, Err: err}
 	}
@@ -69,16 +72,35 @@ func readFile(path string, buf []byte, link bool) ([]byte, error) {
 			buf = slices.Grow(buf, more)
 		}
 		// At most one byte past the limit: enough to know the file is over it.
-		n, err := retry(func() (int, error) { return syscall.Read(fd, buf[len(buf):min(cap(buf), maxFileBytes+1)]) })
+		want := min(cap(buf), maxFileBytes+1) - len(buf)
+		n, err := retry(func() (int, error) { return syscall.Read(fd, buf[len(buf):len(buf)+want]) })
 		if err != nil {
 			return nil, &fs.PathError{Op: "read", Path: path, Err: err}
 		}
-		if n == 0 {
+		buf = buf[:len(buf)+n]
+		if n == 0 || whole && n < want {
 			break
 		}
-		buf = buf[:len(buf)+n]
 	}
 	return buf[:len(buf):len(buf)], nil
+}
+
+// openFile opens path with flags: by its name in dir when dir is given, the path is not a
+// symbolic link to follow and its folder opens; else by the whole path. whole tells whether
+// the file's reads are whole (see folder).
+func openFile(path string, flags int, link bool, dir *folder) (fd int, whole bool, err error) {
+	if dir != nil && !link {
+		folderPath, name := ".", path
+		if i := strings.LastIndexByte(path, '/'); i >= 0 {
+			folderPath, name = path[:max(i, 1)], path[i+1:]
+		}
+		if dfd, w, ok := dir.at(folderPath); ok && name != "" {
+			fd, err = retry(func() (int, error) { return openat(dfd, name, flags) })
+			return fd, w, err
+		}
+	}
+	fd, err = retry(func() (int, error) { return syscall.Open(path, flags, 0) })
+	return fd, false, err
 }
 
 func retry(call func() (int, error)) (int, error) {

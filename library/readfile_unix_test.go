@@ -5,6 +5,7 @@ package library
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -44,45 +45,80 @@ func TestLinksOnlyToRegularFiles(t *testing.T) {
 }
 
 func TestReadFileGuards(t *testing.T) {
-	dir := t.TempDir()
+	for how, in := range map[string]func() *folder{"by path": nil, "in its folder": func() *folder { return &folder{} }} {
+		t.Run(how, func(t *testing.T) {
+			dir := t.TempDir()
+			open := func() *folder {
+				if in == nil {
+					return nil
+				}
+				return in()
+			}
 
-	// A file the walk saw as regular and that became a link since is not followed.
-	swapped := filepath.Join(dir, "swapped.txt")
-	if err := os.Symlink("/dev/zero", swapped); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := readFile(swapped, nil, false); !errors.Is(err, syscall.ELOOP) {
-		t.Errorf("a regular file swapped for a link to /dev/zero: %v, want it not followed (ELOOP)", err)
-	}
+			// A file the walk saw as regular and that became a link since is not followed.
+			swapped := filepath.Join(dir, "swapped.txt")
+			if err := os.Symlink("/dev/zero", swapped); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := readFile(swapped, nil, false, open()); !errors.Is(err, syscall.ELOOP) {
+				t.Errorf("a regular file swapped for a link to /dev/zero: %v, want it not followed (ELOOP)", err)
+			}
 
-	// Nothing past maxFileBytes is read.
-	defer func(old int) { maxFileBytes = old }(maxFileBytes)
-	maxFileBytes = 2 << 20
-	exact := write(t, dir, "exact.txt", strings.Repeat("x", maxFileBytes))
-	over := write(t, dir, "over.txt", strings.Repeat("x", maxFileBytes+1))
-	if data, err := readFile(exact, nil, false); err != nil || len(data) != maxFileBytes {
-		t.Errorf("a file of exactly the limit: %d bytes, %v", len(data), err)
-	}
-	if _, err := readFile(over, nil, false); err == nil || !strings.Contains(err.Error(), "larger than 2 MiB") {
-		t.Errorf("a file over the limit: %v, want an error saying it is larger than 2 MiB", err)
-	}
+			// Nothing past maxFileBytes is read.
+			defer func(old int) { maxFileBytes = old }(maxFileBytes)
+			maxFileBytes = 2 << 20
+			exact := write(t, dir, "exact.txt", strings.Repeat("x", maxFileBytes))
+			over := write(t, dir, "over.txt", strings.Repeat("x", maxFileBytes+1))
+			if data, err := readFile(exact, nil, false, open()); err != nil || len(data) != maxFileBytes {
+				t.Errorf("a file of exactly the limit: %d bytes, %v", len(data), err)
+			}
+			if _, err := readFile(over, nil, false, open()); err == nil || !strings.Contains(err.Error(), "larger than 2 MiB") {
+				t.Errorf("a file over the limit: %v, want an error saying it is larger than 2 MiB", err)
+			}
 
-	// A file is read into the buffer given when it fits there with a byte to spare (for the
-	// read that finds the end), else into memory of its own.
-	small := write(t, dir, "small.txt", "small story")
-	for _, c := range []struct {
-		room    int
-		inPlace bool
-	}{{64, true}, {len("small story") + 1, true}, {len("small story"), false}, {4, false}, {0, false}} {
-		buf := make([]byte, 0, c.room)
-		data, err := readFile(small, buf, false)
-		if err != nil || string(data) != "small story" {
-			t.Errorf("room %d: %q, %v", c.room, data, err)
-			continue
+			// A file is read into the buffer given when it fits there with a byte to spare (for
+			// the read that finds the end), else into memory of its own.
+			small := write(t, dir, "small.txt", "small story")
+			for _, c := range []struct {
+				room    int
+				inPlace bool
+			}{{64, true}, {len("small story") + 1, true}, {len("small story"), false}, {4, false}, {0, false}} {
+				buf := make([]byte, 0, c.room)
+				data, err := readFile(small, buf, false, open())
+				if err != nil || string(data) != "small story" {
+					t.Errorf("room %d: %q, %v", c.room, data, err)
+					continue
+				}
+				if inPlace := c.room > 0 && &data[0] == &buf[:1][0]; inPlace != c.inPlace {
+					t.Errorf("room %d: read in place %v, want %v", c.room, inPlace, c.inPlace)
+				}
+			}
+		})
+	}
+}
+
+// TestReadFileInFolders: files read one after another by one worker, in two folders and back,
+// each at sizes around its buffer's room, come out whole.
+func TestReadFileInFolders(t *testing.T) {
+	root := t.TempDir()
+	var paths []string
+	for _, sub := range []string{"a", "b", "a"} {
+		for _, size := range []int{0, 1, 100, 4095, 4096, 4097, 70_000} {
+			paths = append(paths, write(t, root, fmt.Sprintf("%s/%d-%d.txt", sub, size, len(paths)), strings.Repeat("z", size-min(size, 1))+"\n"[:min(size, 1)]))
 		}
-		if inPlace := c.room > 0 && &data[0] == &buf[:1][0]; inPlace != c.inPlace {
-			t.Errorf("room %d: read in place %v, want %v", c.room, inPlace, c.inPlace)
+	}
+	dir := &folder{}
+	defer dir.close()
+	for _, p := range paths {
+		want, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
 		}
+		got, err := readFile(p, make([]byte, 0, 4096), false, dir)
+		if err != nil || string(got) != string(want) {
+			t.Errorf("%s: %d bytes, %v; want %d", p, len(got), err, len(want))
+		}
+		checkFolder(t, dir, p)
 	}
 }
 

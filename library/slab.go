@@ -65,6 +65,7 @@ func (s *slab) release() {
 type arena struct {
 	slabs *slabs
 	cur   *slab
+	dir   folder // the folder of the file read last, held open for the next
 }
 
 // read reads the file at path, into the current slab when it fits there. It returns the
@@ -76,7 +77,7 @@ func (a *arena) read(path string, link bool) ([]byte, *slab, error) {
 	}
 	at := len(a.cur.buf)
 	free := a.cur.buf[at:at:cap(a.cur.buf)]
-	data, err := readFile(path, free, link)
+	data, err := readFile(path, free, link, &a.dir)
 	if err != nil || len(data) == 0 || &data[0] != &free[:1][0] {
 		return data, nil, err
 	}
@@ -101,4 +102,10 @@ func (a *arena) unread(data []byte, s *slab) {
 func (a *arena) close() {
 	a.cur.release()
 	a.cur = nil
+}
+
+// end closes the worker's folder and gives up its slab: the worker reads nothing more.
+func (a *arena) end() {
+	a.close()
+	a.dir.close()
 }
