@@ -7,7 +7,6 @@
 package index
 
 import (
-	"math"
 	"runtime"
 	"slices"
 	"strings"
@@ -134,9 +133,7 @@ func (ix *Index) Add(stories []story.Story) {
 	parts := tokenize(stories, sink != nil, bufs)
 	base, globals := ix.add(stories, parts)
 	if sink != nil {
-		if data, ends := encodeParts(parts, globals); uint64(len(data)) <= math.MaxUint32 {
-			sink(base, data, ends)
-		}
+		sendStreams(sink, base, parts, globals, bufs)
 	}
 	for _, b := range parts {
 		b.release(bufs)

@@ -3,6 +3,7 @@ package index
 import (
 	"bytes"
 	"encoding/binary"
+	"math"
 	"slices"
 	"sync"
 )
@@ -18,9 +19,10 @@ const fieldBreak = ^uint32(0)
 
 // StreamSink receives the term streams of the stories as they are indexed: data holds the
 // streams of docs first, first+1, … one after another, and ends[i] is where doc first+i's
-// stream ends within data. It is called once per Add, outside the index's locks, in doc
-// order (Add is then called from one goroutine at a time), and must not keep data or ends. A
-// batch whose streams would pass 4 GiB is not handed on, which the sink sees as a gap.
+// stream ends within data. It is called a few times per Add (once per part of its stories),
+// outside the index's locks, in doc order (Add is then called from one goroutine at a time),
+// and must not keep data or ends. A part whose streams would pass 4 GiB is not handed on,
+// which the sink sees as a gap.
 type StreamSink func(first uint32, data []byte, ends []uint32)
 
 // Streams gives back the term streams of docs.
@@ -46,26 +48,26 @@ func (ix *Index) SetStreams(s Streams) {
 	ix.streams = s
 }
 
-// encodeParts writes the streams of a batch's parts, each part on a CPU of its own, and joins
-// them.
-func encodeParts(parts []*batchTerms, globals [][]uint32) ([]byte, []uint32) {
+// sendStreams encodes the streams of a batch's parts, each part on a CPU of its own, into
+// buffers kept in bufs, and hands them to sink part by part, in doc order, the first part's
+// first doc being base. Joined into one slice they had been about 150 MB of garbage per load
+// of 100,000 stories.
+func sendStreams(sink StreamSink, base uint32, parts []*batchTerms, globals [][]uint32, bufs *idBufs) {
 	datas, endss := make([][]byte, len(parts)), make([][]uint32, len(parts))
 	var wg sync.WaitGroup
 	for i, b := range parts {
 		wg.Go(func() {
-			datas[i], endss[i] = encodeStreams(b, globals[i], nil, make([]uint32, 0, len(b.spans)))
+			datas[i], endss[i] = encodeStreams(b, globals[i], bufs.takeBytes(), make([]uint32, 0, len(b.spans)))
 		})
 	}
 	wg.Wait()
-	data, ends := datas[0], endss[0]
-	for i := 1; i < len(parts); i++ {
-		base := uint32(len(data))
-		data = append(data, datas[i]...)
-		for _, e := range endss[i] {
-			ends = append(ends, base+e)
+	for i, b := range parts {
+		if uint64(len(datas[i])) <= math.MaxUint32 {
+			sink(base, datas[i], endss[i])
 		}
+		base += uint32(len(b.docs))
+		bufs.putBytes(datas[i])
 	}
-	return data, ends
 }
 
 // encodeStreams writes a part's stories as streams of global term ids. Each local term's

@@ -45,8 +45,33 @@ type batchTerms struct {
 // index and is dropped by Compact, so that none of it outlives the load. A nil idBufs keeps
 // nothing.
 type idBufs struct {
-	mu   sync.Mutex
-	free [][]uint32
+	mu    sync.Mutex
+	free  [][]uint32
+	bytes [][]byte // for the parts' term streams
+}
+
+// takeBytes returns an empty byte slice, a kept one when there is one.
+func (p *idBufs) takeBytes() []byte {
+	if p == nil {
+		return nil
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if n := len(p.bytes); n > 0 {
+		b := p.bytes[n-1]
+		p.bytes = p.bytes[:n-1]
+		return b[:0]
+	}
+	return nil
+}
+
+// putBytes keeps b for a later takeBytes; b must not be used after.
+func (p *idBufs) putBytes(b []byte) {
+	if p != nil && cap(b) > 0 {
+		p.mu.Lock()
+		p.bytes = append(p.bytes, b)
+		p.mu.Unlock()
+	}
 }
 
 // take returns an empty slice with room for n ids, a kept one when one is large enough.
