@@ -126,10 +126,12 @@ func (v *vocabulary) fold() {
 
 // folded returns the tightest copy of each term's bitmaps with its pending runs added (a nil
 // title stays nil when nothing is pending for it), without changing v. The caller holds the
-// read lock; docs is how many docs the index holds.
+// read lock; docs is how many docs the index holds. It leaves a CPU to others: it runs just
+// after a load reports its total, and on every CPU it held up the frame showing that total
+// (Done → the frame in tmux, medians of 5: 15 → 7 ms).
 func (v *vocabulary) folded(docs int) (any, title []*roaring.Bitmap) {
 	any, title = make([]*roaring.Bitmap, len(v.any)), make([]*roaring.Bitmap, len(v.title))
-	parts := runtime.GOMAXPROCS(0)
+	parts := max(1, runtime.GOMAXPROCS(0)-1)
 	var wg sync.WaitGroup
 	for p := range parts {
 		wg.Go(func() {
