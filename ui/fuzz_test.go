@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"newsread/index"
 	"newsread/library"
 )
 
@@ -151,5 +152,23 @@ func TestOnlyRealResizesRepaint(t *testing.T) {
 	m = drive(t, m, tea.WindowSizeMsg{Width: 80, Height: 24}, 0) // the same size again: no change
 	if m.resizes != 1 {
 		t.Fatalf("%d resizes counted, want 1", m.resizes)
+	}
+}
+
+// TestLoadingUntilTheTotalIsSearched: after the last batch, while the result shown is one from
+// before it (its search has not answered: a phrase can take a moment), the status line still
+// says loading and an empty list says the stories are loading, not that there are none (found
+// in a real-terminal pass: "0 / 0 stories" for a moment at a warm start with a query).
+func TestLoadingUntilTheTotalIsSearched(t *testing.T) {
+	lib, _ := library.Paths([]string{testLibrary(t)})
+	m := loadAll(t, drive(t, New(Options{Library: lib, NoState: true}), tea.WindowSizeMsg{Width: 120, Height: 40}, 0))
+	if v := m.View().Content; !strings.Contains(v, "6 / 6 stories") || strings.Contains(v, "loading") {
+		t.Fatalf("loaded:\n%s", v)
+	}
+	stale := m
+	stale.result = index.Result{} // the answer to a search made before the batch came
+	stale.list.SetDocs(nil)
+	if v := stale.View().Content; !strings.Contains(v, "loading 6 found") || !strings.Contains(v, "Loading stories…") || strings.Contains(v, "No stories") {
+		t.Errorf("after the last batch, before its search answered:\n%s", v)
 	}
 }

@@ -95,7 +95,7 @@ func (m Model) listView(w, h int) string {
 	switch {
 	case m.list.Len() > 0:
 		return m.list.View(m.focus == focusList)
-	case m.answered == 0 || m.loading && m.result.Total == 0:
+	case m.answered == 0 || m.settling() && m.result.Total == 0:
 		msg = []string{"Loading stories…"}
 	case m.result.Total == 0:
 		msg = []string{
@@ -135,10 +135,17 @@ func (m Model) filterText() string {
 	return strings.Join(parts, " + ")
 }
 
+// settling reports whether the stories shown are not yet all there are: the load goes on, or
+// the search for its last batch has not answered (a phrase can take a moment), so the count
+// is a batch old and must not look final.
+func (m Model) settling() bool {
+	return m.loading || m.result.Total < len(m.stories)
+}
+
 func (m Model) statusLine() string {
 	shown, total := m.list.Len(), m.result.Total
 	left := fmt.Sprintf(" %d / %d stories", shown, total)
-	if m.loading {
+	if m.settling() {
 		// The search behind total may have seen batches whose found count is not here yet.
 		left = fmt.Sprintf(" %d / %d stories, loading %d found…", shown, total, max(m.found, total))
 	}
