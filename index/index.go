@@ -288,11 +288,11 @@ func (ix *Index) UnreadByTag(read *roaring.Bitmap) map[string]int {
 // Compact folds the postings merged while loading into the terms' bitmaps (until then searches
 // read them beside the bitmaps, a little slower) and trims the memory the index grew with:
 // postings get their tightest containers and no spare capacity, and the story slice at most a
-// sixteenth spare (Reserve
-// sized it from the files found, some of which may hold no story). Call it once a load is
-// done. The trimmed copies are made under the read lock, on every CPU, so searches go on
-// meanwhile and see the same results; only the swap takes the write lock. Stories added while
-// the copies are made leave the index as it was (unfolded, uncompacted, and whole).
+// sixteenth spare (Reserve sized it from the files found, some of which may hold no story).
+// Call it once a load is done. The trimmed copies are made under the read lock, on all CPUs
+// but one, so searches go on meanwhile and see the same results; only the swap takes the write
+// lock. Stories added while the copies are made leave the index as it was (unfolded,
+// uncompacted, and whole).
 func (ix *Index) Compact() {
 	ix.mu.RLock()
 	gen := ix.vocab.gen

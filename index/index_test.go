@@ -154,9 +154,9 @@ func TestSearchMatchesBruteForce(t *testing.T) {
 		s.Tags = dedupeTags(s.Tags)
 		stories = append(stories, s)
 	}
-	// The same stories in four indexes: postings still pending (as during a load), folded into
-	// the bitmaps (after Compact), pending on top of folded ones (Adds after Compact), and
-	// those folded in turn.
+	// The same stories in five indexes: postings still pending (as during a load), folded into
+	// the bitmaps (after Compact), pending on top of folded ones (Adds after Compact), those
+	// folded in turn, and the first one encoded and restored.
 	addAll := func(ix *Index, from, to int) {
 		for i := from; i < to; i += 97 {
 			ix.Add(stories[i:min(i+97, to)])
@@ -173,6 +173,14 @@ func TestSearchMatchesBruteForce(t *testing.T) {
 	refolded.Compact()
 	addAll(refolded, 250, len(stories))
 	refolded.Compact()
+	encoded, err := pending.Encode() // a snapshot of postings still pending
+	if err != nil {
+		t.Fatal(err)
+	}
+	restored := New(reader(stories))
+	if err := restored.Restore(encoded); err != nil {
+		t.Fatal(err)
+	}
 	read := roaring.New()
 	for i := range 400 {
 		if i%3 == 0 {
@@ -208,7 +216,7 @@ func TestSearchMatchesBruteForce(t *testing.T) {
 		if !slices.Equal(gotSorted, wantSorted) {
 			t.Fatalf("%s: got %d docs, want %d", qs, len(got), len(want))
 		}
-		for name, ix := range map[string]*Index{"folded": folded, "mixed": mixed, "refolded": refolded} {
+		for name, ix := range map[string]*Index{"folded": folded, "mixed": mixed, "refolded": refolded, "restored": restored} {
 			if other := ix.Search(Filter{Query: q, Read: read}).Docs; !slices.Equal(other, got) {
 				t.Fatalf("%s: %s index gives %v, pending postings %v", qs, name, other, got)
 			}
@@ -393,4 +401,44 @@ func TestTokenBuffersReusedUntilCompact(t *testing.T) {
 	if len(ix.bufs.free) != 0 {
 		t.Errorf("%d id slices kept after Compact", len(ix.bufs.free))
 	}
+}
+
+// TestCompactRareAndCommonTerms: Compact builds a term in few docs doc by doc and one in many
+// from a dense block of bits; both keep exactly their docs, as searched before it.
+func TestCompactRareAndCommonTerms(t *testing.T) {
+	const n = 3000
+	var stories []story.Story
+	want := map[string][]uint32{}
+	for i := range n {
+		words := []string{"common"}
+		if i%10 == 0 {
+			words = append(words, "tenth")
+		}
+		if i == n-1 {
+			words = append(words, "rare")
+		}
+		for _, w := range words {
+			want[w] = append(want[w], uint32(i))
+		}
+		stories = append(stories, mk(fmt.Sprintf("story %d", i), strings.Join(words, " "), ""))
+	}
+	ix := New(reader(stories))
+	for i := 0; i < n; i += 500 {
+		ix.Add(stories[i:min(i+500, n)])
+	}
+	check := func(when string) {
+		for w, docs := range want {
+			got := slices.Clone(ix.Search(Filter{Query: query.Parse(w)}).Docs)
+			slices.Sort(got)
+			if !slices.Equal(got, docs) {
+				t.Errorf("%s: %q finds %d docs, want %d", when, w, len(got), len(docs))
+			}
+		}
+	}
+	check("before Compact")
+	ix.Compact()
+	if ix.vocab.more.runs != 0 {
+		t.Fatalf("after Compact %d runs are still pending", ix.vocab.more.runs)
+	}
+	check("after Compact")
 }

@@ -372,13 +372,9 @@ func (e *eval) titleHits(n *query.Node) *roaring.Bitmap {
 	if len(words) == 0 {
 		return nil
 	}
-	out := roaring.New()
+	var ids []uint32
 	for _, w := range words {
-		for _, id := range e.ix.vocab.prefixRange(w) {
-			if t := e.ix.vocab.titleOf(id, len(e.ix.stories)); t != nil {
-				out.Or(t)
-			}
-		}
+		ids = append(ids, e.ix.vocab.prefixRange(w)...)
 	}
-	return out
+	return e.ix.vocab.titleDocs(ids, len(e.ix.stories))
 }

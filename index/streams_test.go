@@ -48,36 +48,40 @@ func (m *memStreams) Range(lo, hi uint32, buf []byte, ends []int) ([]byte, []int
 // failingReader fails every read, so a test knows phrases were checked against streams.
 func failingReader(string) (story.Story, error) { return story.Story{}, errors.New("no text") }
 
+// TestPhrasesFromStreamsMatchText: phrases checked against the streams a sink gathered find what
+// the text gives, with batches of one part and of several (one per CPU, streamed part by part).
 func TestPhrasesFromStreamsMatchText(t *testing.T) {
 	text, stories := synthIndex(t, 400)
-	streams := &memStreams{}
-	ix := New(failingReader)
-	ix.SetStreamSink(streams.sink)
-	for i := 0; i < len(stories); i += 37 {
-		ix.Add(stories[i:min(i+37, len(stories))])
-	}
-	if len(streams.ends) != len(stories) {
-		t.Fatalf("the sink got %d streams for %d stories", len(streams.ends), len(stories))
-	}
-	ix.SetStreams(streams)
-	// Phrases made of consecutive words of real bodies, plus common and absent ones.
-	phrases := []string{`"the government"`, `"police officials"`, `"of the"`, `"zzz qqq"`, `"the the"`}
-	for i := 0; i < len(stories); i += 50 {
-		if words := firstWords(stories[i].Body, 3); len(words) == 3 {
-			phrases = append(phrases, `"`+words[0]+" "+words[1]+`"`, `"`+words[0]+" "+words[1]+" "+words[2]+`"`)
+	for _, batch := range []int{37, 200} {
+		streams := &memStreams{}
+		ix := New(failingReader)
+		ix.SetStreamSink(streams.sink)
+		for i := 0; i < len(stories); i += batch {
+			ix.Add(stories[i:min(i+batch, len(stories))])
 		}
-	}
-	found := 0
-	for _, p := range phrases {
-		f := Filter{Query: query.Parse(p)}
-		want, got := text.Search(f).Docs, ix.Search(f).Docs
-		if !slices.Equal(want, got) {
-			t.Errorf("%s: %d stories from streams, %d from text", p, len(got), len(want))
+		if len(streams.ends) != len(stories) {
+			t.Fatalf("batches of %d: the sink got %d streams for %d stories", batch, len(streams.ends), len(stories))
 		}
-		found += len(got)
-	}
-	if found == 0 {
-		t.Fatal("no phrase matched anything: the test checks nothing")
+		ix.SetStreams(streams)
+		// Phrases made of consecutive words of real bodies, plus common and absent ones.
+		phrases := []string{`"the government"`, `"police officials"`, `"of the"`, `"zzz qqq"`, `"the the"`}
+		for i := 0; i < len(stories); i += 50 {
+			if words := firstWords(stories[i].Body, 3); len(words) == 3 {
+				phrases = append(phrases, `"`+words[0]+" "+words[1]+`"`, `"`+words[0]+" "+words[1]+" "+words[2]+`"`)
+			}
+		}
+		found := 0
+		for _, p := range phrases {
+			f := Filter{Query: query.Parse(p)}
+			want, got := text.Search(f).Docs, ix.Search(f).Docs
+			if !slices.Equal(want, got) {
+				t.Errorf("batches of %d: %s: %d stories from streams, %d from text", batch, p, len(got), len(want))
+			}
+			found += len(got)
+		}
+		if found == 0 {
+			t.Fatal("no phrase matched anything: the test checks nothing")
+		}
 	}
 }
 

@@ -40,14 +40,15 @@ type batchTerms struct {
 	flat  []uint32   // the memory docs and title are cut from
 }
 
-// idBufs keeps the id slices of tokenised batches (flat and seq) for the next batches: a few MB
-// per part, some 100 MB of garbage per load of 100,000 stories otherwise. It belongs to one
+// idBufs keeps the id slices of tokenised batches (flat and seq), and the bytes of their term
+// streams, for the next batches: a few MB per part, some 200 MB of garbage per load of 100,000
+// stories otherwise. It belongs to one
 // index and is dropped by Compact, so that none of it outlives the load. A nil idBufs keeps
 // nothing.
 type idBufs struct {
 	mu    sync.Mutex
 	free  [][]uint32
-	bytes [][]byte // for the parts' term streams
+	bytes [][]byte
 }
 
 // takeBytes returns an empty byte slice, a kept one when there is one.
