@@ -6,26 +6,28 @@ import "syscall"
 // after another (in walk order), and opens each by its name in the folder (openat) rather
 // than by its whole path, which the kernel would look up again component by component.
 type folder struct {
-	path  string
-	fd    int // open on path while held
-	held  bool
-	whole bool // path's file system returns a regular file's data in full: a read shorter than asked is the file's end
+	path  string // the folder last asked for, held open or not
+	fd    int    // open on path while held
+	held  bool   // false: none asked for yet, or path would not open (it is not tried again for its next file)
+	whole bool   // path's file system returns a regular file's data in full: a read shorter than asked is the file's end
 }
 
-// at returns a descriptor of the folder dir, opening it when it is not the one held, and
-// whether reads in it are whole; ok is false when it cannot be opened.
+// at returns a descriptor of the folder dir, opening it when it is not the one last asked for,
+// and whether reads in it are whole; ok is false when it cannot be opened (a folder that can
+// be searched but not read: its files are then opened by path).
 func (f *folder) at(dir string) (fd int, whole, ok bool) {
-	if f.held && f.path == dir {
-		return f.fd, f.whole, true
+	if f.path == dir && f.path != "" {
+		return f.fd, f.whole, f.held
 	}
 	f.close()
+	f.path = dir
 	fd, err := retry(func() (int, error) {
 		return syscall.Open(dir, syscall.O_RDONLY|syscall.O_DIRECTORY|syscall.O_CLOEXEC, 0)
 	})
 	if err != nil {
 		return -1, false, false
 	}
-	f.path, f.fd, f.held, f.whole = dir, fd, true, wholeReads(fd)
+	f.fd, f.held, f.whole = fd, true, wholeReads(fd)
 	return fd, f.whole, true
 }
 

@@ -18,13 +18,14 @@ var maxFileBytes = 256 << 20
 
 // readFile reads a story file with three or four system calls (open, one or two reads, close;
 // and a stat when it is larger than buf) where os.ReadFile makes six (it also registers the
-// file with the poller and stats it), the cost of every cold start at 100,000 files. Files are
-// opened by name in dir, the worker's open folder, when they are in it or it can be opened
-// (nil: by path); the read that returns 0 is left out where dir's reads are whole. The file is read into
-// buf's capacity (what buf holds is overwritten) when it fits there with a byte to spare (the
-// result then shares buf's memory), else into memory of its own, of the file's size. A symbolic link (link) is
-// followed only to a regular file; a file the walk saw as regular is not followed if it has
-// become a link since.
+// file with the poller and stats it), the cost of every cold start at 100,000 files. A file is
+// opened by its name in dir, the worker's open folder (nil: by its path). The read that
+// returns 0 is left out where dir's reads are whole: a FIFO put in a regular file's place
+// after the walk, which could return less, is then read as far as that read. The file is read
+// into buf's capacity (what buf holds is overwritten) when it fits there with a byte to spare
+// (the result then shares buf's memory), else into memory of its own, of the file's size. A
+// symbolic link (link) is followed only to a regular file; a file the walk saw as regular is
+// not followed if it has become a link since.
 func readFile(path string, buf []byte, link bool, dir *folder) ([]byte, error) {
 	// O_NONBLOCK: a FIFO put in a regular file's place after the walk does not hang the open.
 	flags := syscall.O_RDONLY | syscall.O_CLOEXEC | syscall.O_NONBLOCK

@@ -52,7 +52,9 @@ func TestReadFileGuards(t *testing.T) {
 				if in == nil {
 					return nil
 				}
-				return in()
+				f := in()
+				t.Cleanup(f.close)
+				return f
 			}
 
 			// A file the walk saw as regular and that became a link since is not followed.
