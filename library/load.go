@@ -90,7 +90,7 @@ func (l *Library) Load(ctx context.Context, emit func(Batch)) {
 	}
 	go func() { wg.Wait(); close(results) }()
 
-	o := orderer{emit: emit, seen: map[string]string{}, pending: map[int]result{}, started: time.Now(), found: &walked}
+	o := orderer{emit: emit, seen: map[string]string{}, started: time.Now(), found: &walked}
 	total := -1
 	tick := time.NewTicker(batchEvery)
 	defer tick.Stop()
@@ -231,7 +231,7 @@ func (l *Library) parse(j job, a *arena) result {
 type orderer struct {
 	emit    func(Batch)
 	next    int               // seq of the next result to hand on
-	pending map[int]result    // results that arrived before their turn
+	early   early             // results that arrived before their turn
 	seen    map[string]string // story id → source of the first story with it
 	batch   Batch
 	started time.Time        // when the current batch began
@@ -248,13 +248,12 @@ func (o *orderer) now() time.Time {
 }
 
 func (o *orderer) add(r result) {
-	o.pending[r.seq] = r
+	o.early.put(r.seq-o.next, r)
 	for {
-		r, ok := o.pending[o.next]
+		r, ok := o.early.take()
 		if !ok {
 			break
 		}
-		delete(o.pending, o.next)
 		o.next++
 		o.batch.Walked = append(o.batch.Walked, r.path)
 		o.batch.Warnings = append(o.batch.Warnings, r.warnings...)

@@ -127,7 +127,7 @@ func TestBatchesGrowAfterTheFirst(t *testing.T) {
 	var sizes []int
 	start := time.Now()
 	o := orderer{emit: func(b Batch) { sizes = append(sizes, len(b.Stories)) }, seen: map[string]string{},
-		pending: map[int]result{}, started: start, found: &atomic.Int64{}, clock: func() time.Time { return start }}
+		started: start, found: &atomic.Int64{}, clock: func() time.Time { return start }}
 	const n = 30000
 	for i := range n {
 		o.add(result{seq: i, path: fmt.Sprint(i), ok: true, story: story.Story{ID: fmt.Sprint(i), Source: fmt.Sprint(i)}})
@@ -147,5 +147,35 @@ func TestBatchesGrowAfterTheFirst(t *testing.T) {
 	want := []int{2048, 4096, 8192, 8192, 7472}
 	if !slices.Equal(sizes, want) {
 		t.Errorf("batch sizes %v, want %v", sizes, want)
+	}
+}
+
+// TestOrdererPutsResultsBackInOrder: results that come out of order, up to hundreds of files
+// apart (a slow file holds its place while the others go on), are handed on in walk order.
+func TestOrdererPutsResultsBackInOrder(t *testing.T) {
+	const n = 5000
+	seqs := []int{1, 100, 1000, 3000} // each further ahead than the others held
+	for lo := 0; lo < n; lo += 700 { // then stretches of 700, each last first
+		for i := min(lo+700, n) - 1; i >= lo; i-- {
+			if !slices.Contains(seqs[:4], i) {
+				seqs = append(seqs, i)
+			}
+		}
+	}
+	var walked []string
+	start := time.Now()
+	o := orderer{emit: func(b Batch) { walked = append(walked, b.Walked...) }, seen: map[string]string{},
+		started: start, found: &atomic.Int64{}, clock: func() time.Time { return start }}
+	for _, i := range seqs {
+		o.add(result{seq: i, path: fmt.Sprint(i), ok: true, story: story.Story{ID: fmt.Sprint(i), Source: fmt.Sprint(i)}})
+	}
+	o.flush(n, true)
+	if len(walked) != n {
+		t.Fatalf("%d files handed on, want %d", len(walked), n)
+	}
+	for i, p := range walked {
+		if p != fmt.Sprint(i) {
+			t.Fatalf("file %d handed on as %s", i, p)
+		}
 	}
 }
