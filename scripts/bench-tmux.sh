@@ -8,11 +8,13 @@
 #                             baseline: `sh -c 'echo ready; exec cat'` → "ready" on screen
 #   launch → all loaded       100k: status "100000 / 100000 stories" without "loading",
 #                             polled every 50 ms (so as not to take a core from newsread), and
-#                             timed by the last output the pane got before the poll saw it:
-#                             `tmux pipe-pane` hands the pane's output to a reader that stamps
-#                             each chunk as it arrives (a blocking read: no polling, no CPU
-#                             taken). The poll alone is late by up to 50 ms plus a poll; its
-#                             times are printed too, as "(poll)";
+#                             timed by the last output the pane got between the poll that still
+#                             saw the load going on and the one that saw it done: `tmux
+#                             pipe-pane` hands the pane's output to a reader that stamps each
+#                             chunk as it arrives (a blocking read: no polling, no CPU taken);
+#                             the poll's time when no chunk was stamped in between. The poll
+#                             alone is late by up to 50 ms plus a poll; its times are printed
+#                             too, as "(poll)";
 #                             cold (--no-cache: every file parsed and indexed), first start
 #                             (an empty cache: the same while the term streams are gathered,
 #                             then the snapshot is written) and warm (the snapshot in
@@ -156,10 +158,28 @@ $| = 1;
 while (sysread(STDIN, my $chunk, 65536)) { printf "%d\n", time * 1e6 }
 PERL
 
-# stamped FILE SEEN: ms since T0 of the last output stamped in FILE at or before SEEN ms (the
-# poll's time); SEEN itself when none was
+# wait_loaded: poll every 50 ms until all 100k are loaded; prints the ms since T0 of that poll
+# and of the poll before it (which still saw the load going on)
+wait_loaded() {
+	local s t prev=0
+	while :; do
+		sleep 0.05
+		s=$(cap)
+		t=$(( ($(us) - T0) / 1000 ))
+		if [[ "$s" =~ \ 100000\ /\ 100000\ stories ]] && ! [[ "$s" =~ loading ]]; then
+			echo "$t $prev"
+			return 0
+		fi
+		if (( t > 60000 )); then echo "timeout waiting for all loaded" >&2; echo "nan nan"; return 1; fi
+		prev=$t
+	done
+}
+
+# stamped FILE SEEN PREV: ms since T0 of the last output stamped in FILE after PREV and at or
+# before SEEN (the polls that last saw the load going on and saw it done); SEEN itself when
+# there is none, as when the reader stamped the last frame late, after the poll saw it
 stamped() {
-	awk -v t0="$T0" -v seen="$2" '{ms = ($1 - t0) / 1000; if (ms <= seen) last = ms}
+	awk -v t0="$T0" -v seen="$2" -v prev="$3" '{ms = ($1 - t0) / 1000; if (ms > prev && ms <= seen) last = ms}
 		END {if (last == "") print seen; else printf "%.3f\n", last}' "$1"
 }
 
@@ -174,9 +194,9 @@ launch100k() {
 	start "$1"
 	T pipe-pane -t "$PANE" "exec perl $WORK/stamp.pl > $stamps"
 	first+=("$(wait_for ' stories')")
-	seen=$(wait_for ' 100000 / 100000 stories' 'loading' 60 0.05)
+	read -r seen prev < <(wait_loaded)
 	LOAD_SEEN+=("$seen")
-	all+=("$(stamped "$stamps" "$seen")")
+	all+=("$(stamped "$stamps" "$seen" "$prev")")
 	pid=$(T display -p -t "$PANE" '#{pane_pid}')
 	LOAD_CPU+=("$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$pid/stat")")
 	LOAD_PEAK+=("$(awk '/^VmHWM/ {printf "%.1f", $2/1024}' "/proc/$pid/status")")
