@@ -19,15 +19,9 @@ func BenchmarkTokenizeNoStreams(b *testing.B) {
 }
 
 func benchmarkTokenize(b *testing.B, streams bool) {
-	opt := synth.Options{N: 2000, Seed: 1}
-	stories := make([]story.Story, opt.N)
+	stories := parsedStories(b, 2000)
 	size := 0
-	for i := range stories {
-		s, _, err := story.Parse(synth.Name(i, opt), synth.Story(i, opt))
-		if err != nil {
-			b.Fatal(err)
-		}
-		stories[i] = s
+	for _, s := range stories {
 		size += len(s.Title) + len(s.Body)
 		for _, t := range s.Tags {
 			size += len(t)
@@ -39,12 +33,10 @@ func benchmarkTokenize(b *testing.B, streams bool) {
 	}
 }
 
-// BenchmarkEncodeStreams writes the term streams of 2,000 tokenised stories per op, as a load
-// that keeps a snapshot does for every batch part; global ids up to 156,000 (three-byte
-// uvarints, as in a library of 100,000 stories).
-func BenchmarkEncodeStreams(b *testing.B) {
-	opt := synth.Options{N: 2000, Seed: 1}
-	stories := make([]story.Story, opt.N)
+// parsedStories returns the first n stories of the generated library (seed 1), parsed.
+func parsedStories(b *testing.B, n int) []story.Story {
+	opt := synth.Options{N: n, Seed: 1}
+	stories := make([]story.Story, n)
 	for i := range stories {
 		s, _, err := story.Parse(synth.Name(i, opt), synth.Story(i, opt))
 		if err != nil {
@@ -52,7 +44,14 @@ func BenchmarkEncodeStreams(b *testing.B) {
 		}
 		stories[i] = s
 	}
-	part := tokenizePart(stories, true, nil)
+	return stories
+}
+
+// BenchmarkEncodeStreams writes the term streams of 2,000 tokenised stories per op, as a load
+// that keeps a snapshot does for every batch part; global ids up to 156,000 (three-byte
+// uvarints, as in a library of 100,000 stories).
+func BenchmarkEncodeStreams(b *testing.B) {
+	part := tokenizePart(parsedStories(b, 2000), true, nil)
 	global := make([]uint32, len(part.names))
 	for i := range global {
 		global[i] = uint32(i * 37)
@@ -67,17 +66,8 @@ func BenchmarkEncodeStreams(b *testing.B) {
 // the end of a load) into per-term doc lists, as every merge does; ns/posting is per (term,
 // story) pair.
 func BenchmarkPostings(b *testing.B) {
-	opt := synth.Options{N: 4096, Seed: 1}
-	stories := make([]story.Story, opt.N)
-	for i := range stories {
-		s, _, err := story.Parse(synth.Name(i, opt), synth.Story(i, opt))
-		if err != nil {
-			b.Fatal(err)
-		}
-		stories[i] = s
-	}
-	part := tokenizePart(stories, false, nil)
-	docs := make([]uint32, len(stories))
+	part := tokenizePart(parsedStories(b, 4096), false, nil)
+	docs := make([]uint32, len(part.docs))
 	for i := range docs {
 		docs[i] = uint32(50_000 + i)
 	}

@@ -155,7 +155,7 @@ func TestBatchesGrowAfterTheFirst(t *testing.T) {
 func TestOrdererPutsResultsBackInOrder(t *testing.T) {
 	const n = 5000
 	seqs := []int{1, 100, 1000, 3000} // each further ahead than the others held
-	for lo := 0; lo < n; lo += 700 { // then stretches of 700, each last first
+	for lo := 0; lo < n; lo += 700 {  // then stretches of 700, each last first
 		for i := min(lo+700, n) - 1; i >= lo; i-- {
 			if !slices.Contains(seqs[:4], i) {
 				seqs = append(seqs, i)
