@@ -14,21 +14,20 @@ import (
 // The price is memory until then: 4 bytes a posting where a bitmap takes about 2 (at 100,000
 // stories the live heap at the end of a load is some 60 MB larger, for a fraction of a second).
 type pending struct {
-	any   [][][]uint32 // by term id: runs of docs not yet in vocabulary.any, each ascending
-	title [][][]uint32 // by term id: runs of docs not yet in vocabulary.title
-	runs  int          // runs held in any and title; 0: every posting is in the bitmaps
+	any   [][][]uint32 // by term id: runs of docs not yet in vocabulary.any, each ascending; nil: none pending
+	title [][][]uint32 // by term id: runs of docs not yet in vocabulary.title; nil: none pending
 }
 
 // add files a batch's postings (by local term id, as postingsBuf.postings gives them) under
 // their global term ids. The runs are kept, not copied: their memory must not be reused.
 func (p *pending) add(any, title [][]uint32, global []uint32, terms int) {
-	p.any = fileRuns(p.any, any, global, terms, &p.runs)
-	p.title = fileRuns(p.title, title, global, terms, &p.runs)
+	p.any = fileRuns(p.any, any, global, terms)
+	p.title = fileRuns(p.title, title, global, terms)
 }
 
 // fileRuns appends each local term's docs to its global term's runs in byTerm, grown to hold
-// terms ids, and counts the runs in n.
-func fileRuns(byTerm [][][]uint32, local [][]uint32, global []uint32, terms int, n *int) [][][]uint32 {
+// terms ids.
+func fileRuns(byTerm [][][]uint32, local [][]uint32, global []uint32, terms int) [][][]uint32 {
 	if len(byTerm) < terms {
 		byTerm = append(byTerm, make([][][]uint32, terms-len(byTerm))...)
 	}
@@ -36,7 +35,6 @@ func fileRuns(byTerm [][][]uint32, local [][]uint32, global []uint32, terms int,
 		if len(docs) > 0 {
 			g := global[l]
 			byTerm[g] = append(byTerm[g], docs)
-			*n++
 		}
 	}
 	return byTerm
@@ -90,14 +88,14 @@ func union(ids []uint32, maps []*roaring.Bitmap, runs func(uint32) [][]uint32, d
 // anyOf returns the docs holding term id in any field; titleOf those holding it in the title
 // (nil for none). Shared: do not modify. docs is how many docs the index holds.
 func (v *vocabulary) anyOf(id uint32, docs int) *roaring.Bitmap {
-	if v.more.runs == 0 {
+	if v.more.anyRuns(id) == nil {
 		return v.any[id]
 	}
 	return union([]uint32{id}, v.any, v.more.anyRuns, docs, false)
 }
 
 func (v *vocabulary) titleOf(id uint32, docs int) *roaring.Bitmap {
-	if v.more.runs == 0 || v.more.titleRuns(id) == nil {
+	if v.more.titleRuns(id) == nil {
 		return v.title[id]
 	}
 	return union([]uint32{id}, v.title, v.more.titleRuns, docs, false)
@@ -117,7 +115,7 @@ func (v *vocabulary) titleDocs(ids []uint32, docs int) *roaring.Bitmap {
 
 // fold adds the pending runs to the bitmaps in place. The caller holds the write lock.
 func (v *vocabulary) fold() {
-	if v.more.runs == 0 {
+	if v.more.any == nil && v.more.title == nil {
 		return
 	}
 	for id := range v.names {
