@@ -374,6 +374,17 @@ func TestRead(t *testing.T) {
 				t.Errorf("line wider than --width 40 (%d): %q", w, l)
 			}
 		}
+		// The title wraps under its own text: "  # Putin thanks…", "    in preventing…".
+		title, _, _ := strings.Cut(narrow.stdout, "\n\n")
+		lines := strings.Split(title, "\n")
+		if len(lines) < 2 || !strings.HasPrefix(lines[0], "  # Putin") {
+			t.Errorf("the title at --width 40 is not a heading over lines:\n%s", narrow.stdout)
+		}
+		for _, l := range lines[1:] {
+			if !strings.HasPrefix(l, "    ") || strings.HasPrefix(l, "     ") {
+				t.Errorf("a title line is not under the first one's text: %q", l)
+			}
+		}
 
 		// Plain text is shown literally.
 		id := storyID(t, run, dir, "Gamma: Moscow notes")

@@ -88,7 +88,7 @@ func runRead(cmd *cobra.Command, g *globals, style, id string, paths []string) e
 	if style == "" {
 		style = autoStyle(tty)
 	}
-	text, err := render.Render(s.Document(), width, style)
+	text, err := render.Document(s.Title, s.Reading(), width, style)
 	if err != nil {
 		return err
 	}

@@ -225,10 +225,6 @@ func TestReadingShowsDateSourceAndSummary(t *testing.T) {
 			t.Errorf("Reading() = %q, want %q", got, tt.want)
 		}
 	}
-	s := Story{Format: Markdown, Title: "T", Body: "Body.", Date: date}
-	if got, want := s.Document(), "# T\n\n*2024\\-05\\-01*\n\nBody."; got != want {
-		t.Errorf("Document() = %q, want %q", got, want)
-	}
 }
 
 func TestSpellTags(t *testing.T) {

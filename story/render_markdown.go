@@ -39,12 +39,6 @@ func (s Story) Reading() string {
 	return strings.Join(head, "\n\n") + "\n\n" + s.Markdown()
 }
 
-// Document returns the whole story as markdown: the title as a heading, then what Reading
-// gives.
-func (s Story) Document() string {
-	return "# " + EscapeMarkdown(s.Title) + "\n\n" + s.Reading()
-}
-
 // EscapeMarkdown makes text literal for glamour's CommonMark (with GFM and linkify): markup
 // characters get a backslash, and the characters glamour shows with their backslash (& ~ : @ =,
 // which start entities, strikethrough, autolinks and setext headings) become numeric entities.
