@@ -379,3 +379,31 @@ func TestNarrowStatusKeepsTheHint(t *testing.T) {
 		}
 	}
 }
+
+// TestStoryWithoutText opens stories that are a title (and tags or front matter) alone: the
+// reader says there is no text, at 100%, instead of rendering nothing for ever.
+func TestStoryWithoutText(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"a.txt": "A title with tags only\n\n\u00a0 Alpha, Beta\n",
+		"b.md":  "---\ntitle: B front matter only\ntags: [Alpha]\n---\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := start(t, dir, 80, 20)
+	s.waitFor("both stories", func(v string) bool { return strings.Contains(v, "2 / 2 stories") })
+	for _, title := range []string{"A title with tags only", "B front matter only"} {
+		s.keys("enter")
+		v := s.waitText("This story has no text.")
+		if !strings.HasPrefix(v, title) || !strings.Contains(v, "100%") || strings.Contains(strings.ToLower(v), "rendering") {
+			t.Errorf("%s: the reader does not say it is done:\n%s", title, v)
+		}
+		s.tm.Send(tea.WindowSizeMsg{Width: 60, Height: 20})
+		s.waitText("This story has no text.")
+		s.tm.Send(tea.WindowSizeMsg{Width: 80, Height: 20})
+		s.keys("esc", "down")
+		s.waitFor("the list", func(v string) bool { return strings.Contains(v, "2 / 2 stories") })
+	}
+}

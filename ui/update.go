@@ -2,6 +2,7 @@ package ui
 
 import (
 	"slices"
+	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -134,6 +135,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.markdown = msg.story.Reading()
+		if strings.TrimSpace(m.markdown) == "" { // a title, perhaps tags, and nothing to render
+			m.reader.SetLines([]string{"", "  This story has no text."}, m.reader.TextWidth(), true)
+			return m, nil
+		}
 		return m, m.renderOpen()
 	case render.Msg:
 		return m, m.onRendered(msg)
