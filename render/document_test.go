@@ -1,10 +1,14 @@
 package render
 
 import (
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"newsread/story"
 )
 
 // TestDocumentTitle checks the title Document lays out in every style: within the width,
@@ -48,9 +52,13 @@ func checkHeading(t *testing.T, style string, width int, title, head string) {
 	lines := strings.Split(ansi.Strip(head), "\n")
 	textAt := -1 // the column where the first line's text starts
 	var words []string
+	var margin int // glamour keeps the document's margin on the right too
+	if m := cfg.Document.Margin; m != nil {
+		margin = int(*m)
+	}
 	for i, line := range lines {
-		if w := ansi.StringWidth(line); w > width {
-			t.Errorf("%s/%d %q: line %d is %d wide: %q", style, width, title, i, w, line)
+		if w := ansi.StringWidth(line); w > width-margin {
+			t.Errorf("%s/%d %q: line %d is %d wide, past the right margin: %q", style, width, title, i, w, line)
 		}
 		text := strings.TrimLeft(line, " ")
 		if i == 0 {
@@ -81,4 +89,58 @@ func TestDocumentWithoutBody(t *testing.T) {
 	if _, err := Document("x", "y", 40, "nope"); err == nil {
 		t.Error("an unknown style is not an error")
 	}
+}
+
+// TestDocumentTitleLooksLikeGlamours compares a title that fits on one line with the heading
+// glamour renders for it: the same text at the same column, drawn with the same colours and
+// attributes (the order of an escape sequence's parameters aside).
+func TestDocumentTitleLooksLikeGlamours(t *testing.T) {
+	const title = "Putin thanks Trump"
+	for _, style := range Styles() {
+		doc, err := Document(title, "", 72, style)
+		if err != nil {
+			t.Fatal(err)
+		}
+		glam, err := Render("# "+story.EscapeMarkdown(title), 72, style)
+		if err != nil {
+			t.Fatal(err)
+		}
+		glam, _, _ = strings.Cut(glam, "\n")
+		if got, want := strings.TrimRight(ansi.Strip(doc), " "), strings.TrimRight(ansi.Strip(glam), " "); got != want {
+			t.Errorf("%s: title %q, glamour's heading %q", style, got, want)
+		}
+		if got, want := sgrBefore(doc, "Putin"), sgrBefore(glam, "Putin"); !slices.Equal(got, want) {
+			t.Errorf("%s: the title is drawn with %v, glamour's heading with %v", style, got, want)
+		}
+	}
+}
+
+var sgr = regexp.MustCompile(`\x1b\[([0-9;:]*)m`)
+
+// sgrBefore returns the parameters of the SGR sequences in s before word, sorted, without
+// repeats and resets: the look word is drawn with (for the sequences the styles use).
+func sgrBefore(s, word string) []string {
+	head, _, _ := strings.Cut(s, word)
+	var params []string
+	for _, m := range sgr.FindAllStringSubmatch(head, -1) {
+		if m[1] == "" || m[1] == "0" {
+			params = params[:0]
+			continue
+		}
+		ps := strings.Split(m[1], ";")
+		for i := 0; i < len(ps); i++ {
+			p := ps[i]
+			if (p == "38" || p == "48") && i+1 < len(ps) { // a colour: 38;5;N or 38;2;R;G;B
+				n := 3
+				if ps[i+1] == "2" {
+					n = 5
+				}
+				p = strings.Join(ps[i:min(i+n, len(ps))], ";")
+				i += n - 1
+			}
+			params = append(params, p)
+		}
+	}
+	slices.Sort(params)
+	return slices.Compact(params)
 }
