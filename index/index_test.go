@@ -187,7 +187,7 @@ func TestSearchMatchesBruteForce(t *testing.T) {
 			read.Add(uint32(i))
 		}
 	}
-	atoms := []string{"al", "alpha", "bet", "zurich", "петер", "東京", `"alpha beta"`, `"beta bet"`, "#cia", `#"st petersburg"`, "#sport,#zürich", "is:unread", "news"}
+	atoms := []string{"al", "alpha", "bet", `"bet"`, "zurich", "петер", "東京", `"alpha beta"`, `"beta bet"`, "#cia", `#"st petersburg"`, "#sport,#zürich", "is:unread", "news"}
 	for range 300 {
 		var parts []string
 		for range 1 + rng.IntN(3) {
@@ -215,6 +215,18 @@ func TestSearchMatchesBruteForce(t *testing.T) {
 		slices.Sort(wantSorted)
 		if !slices.Equal(gotSorted, wantSorted) {
 			t.Fatalf("%s: got %d docs, want %d", qs, len(got), len(want))
+		}
+		// In order: those whose title matches a searched word or phrase first.
+		var first, rest []uint32
+		for _, doc := range want {
+			if q.Root != nil && bruteTitle(q.Root, stories[doc].Title) {
+				first = append(first, doc)
+			} else {
+				rest = append(rest, doc)
+			}
+		}
+		if ordered := append(first, rest...); !slices.Equal(got, ordered) {
+			t.Fatalf("%s: got the order %v, want %v (%d title matches first)", qs, got, ordered, len(first))
 		}
 		for name, ix := range map[string]*Index{"folded": folded, "mixed": mixed, "refolded": refolded, "restored": restored} {
 			if other := ix.Search(Filter{Query: q, Read: read}).Docs; !slices.Equal(other, got) {
@@ -288,6 +300,21 @@ func brute(n *query.Node, s story.Story, read bool) bool {
 			}
 		}
 		return false
+	}
+	return false
+}
+
+// bruteTitle reports whether title matches one of n's positive words or phrases.
+func bruteTitle(n *query.Node, title string) bool {
+	switch n.Kind {
+	case query.Word, query.Phrase:
+		return brute(n, story.Story{Title: title}, false)
+	case query.And, query.Or:
+		for _, k := range n.Kids {
+			if bruteTitle(k, title) {
+				return true
+			}
+		}
 	}
 	return false
 }

@@ -204,6 +204,10 @@ func (ix *Index) checkPhrases(ctx context.Context, root *query.Node) (map[*query
 	}
 	out := make(map[*query.Node]*roaring.Bitmap, len(nodes))
 	for _, n := range nodes {
+		if len(n.Words) == 1 { // a quoted word: the docs holding it, nothing to check
+			out[n] = ix.wordDocs(n.Words[0])
+			continue
+		}
 		c := ix.phraseCandidates(n.Words)
 		found, err := ix.checkText(ctx, n.Words, c)
 		if err != nil {
@@ -212,6 +216,17 @@ func (ix *Index) checkPhrases(ctx context.Context, root *query.Node) (map[*query
 		out[n] = found
 	}
 	return out, nil
+}
+
+// wordDocs returns the docs holding the term w, in any field, a bitmap of the caller's own.
+func (ix *Index) wordDocs(w string) *roaring.Bitmap {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	id, ok := ix.vocab.ids[w]
+	if !ok {
+		return roaring.New()
+	}
+	return ix.vocab.anyOf(id, len(ix.stories)).Clone()
 }
 
 // candidates are the docs that may hold a phrase, and what checking them needs.
@@ -365,16 +380,63 @@ func restart(words []string, matched int) int {
 	return 0
 }
 
-// titleHits returns the docs whose title holds a searched positive word, or nil when the
-// query searches no words.
-func (e *eval) titleHits(n *query.Node) *roaring.Bitmap {
-	words := query.Query{Root: n}.Highlights()
-	if len(words) == 0 {
-		return nil
+// titleHits returns the docs whose title matches a searched positive word (a term starting
+// with it) or phrase (its terms consecutively; a quoted word, that term), or nil when the
+// query searches none.
+func (e *eval) titleHits(root *query.Node) *roaring.Bitmap {
+	var out *roaring.Bitmap
+	add := func(b *roaring.Bitmap) {
+		if out == nil {
+			out = roaring.New()
+		}
+		out.Or(b)
 	}
-	var ids []uint32
+	var walk func(n *query.Node)
+	walk = func(n *query.Node) {
+		switch n.Kind {
+		case query.Word:
+			add(e.ix.vocab.titleDocs(e.ix.vocab.prefixRange(n.Word), len(e.ix.stories)))
+		case query.Phrase:
+			add(e.titlePhrase(n.Words))
+		case query.And, query.Or:
+			for _, k := range n.Kids {
+				walk(k)
+			}
+		}
+	}
+	if root != nil {
+		walk(root)
+	}
+	return out
+}
+
+// titlePhrase returns the docs whose title holds words consecutively: those with every word in
+// the title, their titles (in memory) checked.
+func (e *eval) titlePhrase(words []string) *roaring.Bitmap {
+	var cand *roaring.Bitmap
 	for _, w := range words {
-		ids = append(ids, e.ix.vocab.prefixRange(w)...)
+		id, ok := e.ix.vocab.ids[w]
+		if !ok {
+			return roaring.New()
+		}
+		docs := e.ix.vocab.titleOf(id, len(e.ix.stories))
+		if docs == nil {
+			return roaring.New()
+		}
+		if cand == nil {
+			cand = docs.Clone()
+		} else {
+			cand.And(docs)
+		}
 	}
-	return e.ix.vocab.titleDocs(ids, len(e.ix.stories))
+	if len(words) > 1 {
+		kept := roaring.New()
+		for it := cand.Iterator(); it.HasNext(); {
+			if doc := it.Next(); hasPhrase(e.ix.stories[doc].Title, words) {
+				kept.Add(doc)
+			}
+		}
+		return kept
+	}
+	return cand
 }

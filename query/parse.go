@@ -121,8 +121,9 @@ func (p *parser) lex() {
 			p.emit(tOr, nil)
 		case r == '"':
 			var text string
-			text, i = p.quoted(i)
-			p.emit(tTerm, p.words(text, true))
+			var closed bool
+			text, i, closed = p.quoted(i)
+			p.emit(tTerm, p.words(text, true, closed))
 		case r == '-':
 			j := i
 			for j < len(s) && s[j] == '-' {
@@ -150,7 +151,7 @@ func (p *parser) lex() {
 			if s[i:j] == "OR" {
 				p.emit(tOr, nil)
 			} else {
-				p.emit(tTerm, p.words(s[i:j], false))
+				p.emit(tTerm, p.words(s[i:j], false, false))
 			}
 			i = j
 		}
@@ -190,19 +191,22 @@ func hasPrefixASCIIFold(s, prefix string) bool {
 	return true
 }
 
-// quoted reads the quoted text starting at the quote s[i], to the closing quote or the end.
-func (p *parser) quoted(i int) (text string, next int) {
+// quoted reads the quoted text starting at the quote s[i], to the closing quote or the end;
+// closed tells which.
+func (p *parser) quoted(i int) (text string, next int, closed bool) {
 	s := p.src
 	j := strings.IndexByte(s[i+1:], '"')
 	if j < 0 {
 		p.problem(probUnclosedQuote)
-		return s[i+1:], len(s)
+		return s[i+1:], len(s), false
 	}
-	return s[i+1 : i+1+j], i + 1 + j + 1
+	return s[i+1 : i+1+j], i + 1 + j + 1, true
 }
 
-// words turns text into a Word, a Phrase of its terms, or nil if it has none.
-func (p *parser) words(text string, quoted bool) *Node {
+// words turns text into a Word, a Phrase of its terms, or nil if it has none. Quoted text
+// with one term is a Phrase too (the word matched whole) once its quote is closed: while it
+// is being typed, the word is a prefix like any other.
+func (p *parser) words(text string, quoted, closed bool) *Node {
 	ws := terms.List(text)
 	switch len(ws) {
 	case 0:
@@ -213,7 +217,9 @@ func (p *parser) words(text string, quoted bool) *Node {
 		}
 		return nil
 	case 1:
-		return &Node{Kind: Word, Word: ws[0]}
+		if !closed {
+			return &Node{Kind: Word, Word: ws[0]}
+		}
 	}
 	return &Node{Kind: Phrase, Words: ws}
 }
@@ -232,7 +238,7 @@ func (p *parser) is(raw string) *Node {
 	} else {
 		p.problem(fmt.Sprintf(probUnknownIs, quote(raw)))
 	}
-	return p.words(raw, false)
+	return p.words(raw, false, false)
 }
 
 // lexTags reads a list of tag names starting at s[i], just after the "#" or "tag:" that
@@ -259,7 +265,7 @@ func (p *parser) lexTags(i int) int {
 		}
 		var name string
 		if i < len(s) && s[i] == '"' {
-			name, i = p.quoted(i)
+			name, i, _ = p.quoted(i)
 		} else {
 			j := i + bareLen(s[i:], isTagDelim)
 			name, i = s[i:j], j

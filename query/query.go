@@ -5,7 +5,7 @@
 // The language:
 //
 //	putin              stories with a word starting with "putin" (title, body or tags)
-//	"exact phrase"     those words, consecutive
+//	"exact phrase"     those words, consecutive; "word" that word whole, not as a prefix
 //	#cia  tag:cia      the tag; #"st petersburg", tag:"st petersburg" for spaces
 //	#cia,#fsb          any of those tags (also #cia,fsb and tag:cia,fsb)
 //	is:unread          also is:saved, is:read
@@ -32,7 +32,7 @@ type Kind uint8
 // The kinds of Node.
 const (
 	Word   Kind = iota // Word: one folded term, matched as a prefix
-	Phrase             // Words: folded terms, consecutive
+	Phrase             // Words: folded terms, consecutive; a quoted word alone is matched whole
 	Tag                // Tags: raw tag names, any of them
 	Is                 // Word: "unread", "saved" or "read"
 	And                // Kids: all of them
@@ -54,7 +54,7 @@ func (k Kind) String() string {
 type Node struct {
 	Kind  Kind
 	Word  string   // Word: one folded term (prefix);  Is: "unread" | "saved" | "read"
-	Words []string // Phrase: folded terms, consecutive, len ≥ 2
+	Words []string // Phrase: folded terms, consecutive, len ≥ 1
 	Tags  []string // Tag: raw tag names as typed, any of them (len ≥ 1)
 	Kids  []*Node  // And, Or: len ≥ 2; Not: len 1
 }
@@ -76,16 +76,26 @@ func (n *Node) Walk(fn func(*Node)) {
 	}
 }
 
+// A Highlight is a searched word to mark where it matches: the words of a text whose folded
+// form starts with Word, or with Whole, only those that are Word (the words of a phrase).
+type Highlight struct {
+	Word  string
+	Whole bool
+}
+
 // Highlights returns the folded words of the query's positive words and phrases (those not
-// under a Not), each once, in the order they appear: the words to highlight in a match.
-func (q Query) Highlights() []string {
-	var out []string
-	seen := map[string]bool{}
-	add := func(w string) {
-		if !seen[w] {
-			seen[w] = true
-			out = append(out, w)
+// under a Not), each once, in the order they appear: the words to highlight in a match. A
+// word searched both as a prefix and whole is a prefix.
+func (q Query) Highlights() []Highlight {
+	var out []Highlight
+	at := map[string]int{} // word → its index in out
+	add := func(w string, whole bool) {
+		if i, seen := at[w]; seen {
+			out[i].Whole = out[i].Whole && whole
+			return
 		}
+		at[w] = len(out)
+		out = append(out, Highlight{w, whole})
 	}
 	var walk func(n *Node)
 	walk = func(n *Node) {
@@ -94,10 +104,10 @@ func (q Query) Highlights() []string {
 		}
 		switch n.Kind {
 		case Word:
-			add(n.Word)
+			add(n.Word, false)
 		case Phrase:
 			for _, w := range n.Words {
-				add(w)
+				add(w, true)
 			}
 		case And, Or:
 			for _, k := range n.Kids {

@@ -45,7 +45,8 @@ var parseTests = []struct {
 	{`"exact phrase"`, `"exact phrase"`, `"exact phrase"`, nil},
 	{`"Vladimir  PUTIN"`, `"vladimir putin"`, "", nil},
 	{`"CIA’s help"`, `"cia s help"`, "", nil},
-	{`"putin"`, "putin", "putin", nil}, // one word: a Word
+	{`"putin"`, `"putin"`, `"putin"`, nil},                    // one quoted word: matched whole
+	{`"putin`, "putin", "putin", []string{probUnclosedQuote}}, // …but a prefix while the quote is open
 	{`"a OR b -c #d (e)"`, `"a or b c d e"`, "", nil},
 	{`"в Петербурге"`, `"в петербурге"`, "", nil},
 	{`foo"bar baz"`, `foo "bar baz"`, `(AND foo "bar baz")`, nil},
@@ -191,7 +192,7 @@ var parseTests = []struct {
 	{"is:unread,saved", `"is unread saved"`, "", []string{`unknown "is:unread,saved": read as words`}},
 	{"-is:Zürich", `-"is zurich"`, "", []string{`unknown "is:Zürich": read as words`}},
 	{"is:", "is", "is", []string{probEmptyIs}},
-	{`is:"read"`, "is read", "(AND is read)", []string{probEmptyIs}},
+	{`is:"read"`, `is "read"`, `(AND is "read")`, []string{probEmptyIs}},
 	{"!!!", "", "()", []string{`"!!!" has no letters or digits: ignored`}},
 	{"putin !!! trump", "putin trump", "", []string{`"!!!" has no letters or digits: ignored`}},
 	{"-!!! a", "a", "a", []string{`"!!!" has no letters or digits: ignored`}},
@@ -258,20 +259,30 @@ func TestTree(t *testing.T) {
 func TestHighlights(t *testing.T) {
 	tests := []struct {
 		in   string
-		want []string
+		want []string // "=word": marked only whole
 	}{
 		{"", nil},
 		{"#cia is:unread -putin", nil},
 		{"Putin", []string{"putin"}},
-		{`Zürich "Vladimir Putin" putin`, []string{"zurich", "vladimir", "putin"}},
+		{`Zürich "Vladimir Putin" putin`, []string{"zurich", "=vladimir", "putin"}},
+		{`"party"`, []string{"=party"}},
+		{`"the party" the`, []string{"the", "=party"}},
 		{"a OR (b -c) -(d OR e)", []string{"a", "b"}},
 		{"--a -(-b)", []string{"a", "b"}},
-		{"CIA’s", []string{"cia", "s"}},
+		{"CIA’s", []string{"=cia", "=s"}},
 		{"-CIA’s x", []string{"x"}},
 		{"東京 OR Петербург", []string{"東京", "петербург"}},
 	}
 	for _, tt := range tests {
-		if got := Parse(tt.in).Highlights(); !reflect.DeepEqual(got, tt.want) {
+		var got []string
+		for _, h := range Parse(tt.in).Highlights() {
+			if h.Whole {
+				got = append(got, "="+h.Word)
+			} else {
+				got = append(got, h.Word)
+			}
+		}
+		if !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("Parse(%q).Highlights() = %q, want %q", tt.in, got, tt.want)
 		}
 	}
@@ -294,8 +305,8 @@ func check(n *Node) string {
 			return "Word not one folded term: " + n.Debug()
 		}
 	case Phrase:
-		if len(n.Words) < 2 {
-			return "short Phrase: " + n.Debug()
+		if len(n.Words) == 0 {
+			return "empty Phrase: " + n.Debug()
 		}
 		for _, w := range n.Words {
 			if ws := terms.List(w); len(ws) != 1 || ws[0] != w {

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"newsread/query"
 	"strings"
 	"testing"
 
@@ -67,7 +68,7 @@ func TestBesideJoinsLineByLine(t *testing.T) {
 
 func TestMatches(t *testing.T) {
 	text := "Zürich council meets in ZURICH; Petersburg"
-	spans := Matches(text, []string{"zur", "peter"})
+	spans := Matches(text, []query.Highlight{{Word: "zur"}, {Word: "peter"}})
 	var got []string
 	for _, s := range spans {
 		got = append(got, text[s.Start:s.End])
@@ -75,8 +76,17 @@ func TestMatches(t *testing.T) {
 	if strings.Join(got, "|") != "Zürich|ZURICH|Petersburg" {
 		t.Errorf("Matches = %q", got)
 	}
-	if c := Cells(ansi.WcWidth, "東京 tokyo", Matches("東京 tokyo", []string{"tok"})); len(c) != 1 || c[0] != (Span{5, 10}) {
+	if c := Cells(ansi.WcWidth, "東京 tokyo", Matches("東京 tokyo", []query.Highlight{{Word: "tok"}})); len(c) != 1 || c[0] != (Span{5, 10}) {
 		t.Errorf("Cells = %v, want [{5 10}]", c)
+	}
+	// The words of a phrase are marked whole.
+	text = "The party: partying, then the Party"
+	got = nil
+	for _, s := range Matches(text, []query.Highlight{{Word: "the", Whole: true}, {Word: "party", Whole: true}}) {
+		got = append(got, text[s.Start:s.End])
+	}
+	if strings.Join(got, "|") != "The|party|the|Party" {
+		t.Errorf("Matches of whole words = %q", got)
 	}
 }
 

@@ -6,15 +6,16 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"newsread/query"
 	"newsread/terms"
 )
 
 // Span is a byte range of a text.
 type Span struct{ Start, End int }
 
-// Matches returns the spans of the words of text (runs of letters, digits and marks) whose
-// folded form starts with one of words (already folded, as the query gives them).
-func Matches(text string, words []string) []Span {
+// Matches returns the spans of the words of text (runs of letters, digits and marks) that
+// one of words marks: whose folded form starts with its Word, or is it when Whole.
+func Matches(text string, words []query.Highlight) []Span {
 	if len(words) == 0 {
 		return nil
 	}
@@ -26,7 +27,7 @@ func Matches(text string, words []string) []Span {
 		}
 		w := terms.Fold(text[start:end])
 		for _, q := range words {
-			if strings.HasPrefix(w, q) {
+			if q.Whole && w == q.Word || !q.Whole && strings.HasPrefix(w, q.Word) {
 				spans = append(spans, Span{start, end})
 				break
 			}

@@ -15,6 +15,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"newsread/query"
 	"newsread/story"
 	"newsread/ui/layout"
 	"newsread/ui/theme"
@@ -41,7 +42,7 @@ type Model struct {
 	restore    float64           // position to take when enough lines arrive; -1 when none is pending
 	anchor     float64           // the top line's share of the text, to take up when text rendered again has all arrived; -1 when none is pending
 	anchorPos  float64           // Position when anchor was taken, what Position says until then
-	highlights []string          // folded searched words to mark
+	highlights []query.Highlight // folded searched words to mark
 	tagNames   map[string]string // tag key → the spelling the tag pane shows; nil: the story's own
 	matches    []int             // lines holding a searched word, ascending; nil until computed
 	match      int               // index into matches of the match last jumped to; -1 before any
@@ -78,7 +79,7 @@ func (m Model) TextWidth() int {
 
 // Open shows a new story, empty until its lines arrive; it will scroll to position (a
 // fraction of the story) when they do.
-func (m *Model) Open(doc uint32, s story.Story, saved bool, position float64, highlights []string) {
+func (m *Model) Open(doc uint32, s story.Story, saved bool, position float64, highlights []query.Highlight) {
 	*m = Model{KeyMap: m.KeyMap, MaxWidth: m.MaxWidth, theme: m.theme, w: m.w, h: m.h, Doc: doc, story: s, saved: saved, restore: position, anchor: -1, highlights: highlights, tagNames: m.tagNames, match: -1}
 	m.titleH = len(m.titleLines())
 }
@@ -116,7 +117,7 @@ func (m *Model) SetMatches(lines []int) { m.matches, m.match = lines, -1 }
 func (m Model) Lines() []string { return m.lines }
 
 // Highlights returns the searched words marked in the story.
-func (m Model) Highlights() []string { return m.highlights }
+func (m Model) Highlights() []query.Highlight { return m.highlights }
 
 // Width is the width the current lines were rendered for.
 func (m Model) Width() int { return m.width }
@@ -371,7 +372,7 @@ func (m Model) mark(line string, style lipgloss.Style) string {
 
 // MatchLines returns the lines that hold one of words; it is slow on huge stories, so run
 // it in a command.
-func MatchLines(lines []string, words []string) []int {
+func MatchLines(lines []string, words []query.Highlight) []int {
 	var out []int
 	for i, l := range lines {
 		if len(layout.Matches(ansi.Strip(l), words)) > 0 {

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"newsread/query"
 	"newsread/story"
 	"newsread/ui/layout"
 	"newsread/ui/theme"
@@ -81,7 +82,7 @@ func TestHighlightAfterEmojiSequences(t *testing.T) {
 		th := theme.New(true, true)
 		th.Width = wm
 		m := New(th)
-		m.Open(0, story.Story{Title: "t"}, false, 0, []string{"news"})
+		m.Open(0, story.Story{Title: "t"}, false, 0, []query.Highlight{{Word: "news"}})
 		m.SetSize(60, 5)
 		m.SetLines([]string{
 			"\U0001F468\u200d\U0001F469\u200d\U0001F467 abcdef news here",
@@ -111,7 +112,7 @@ func TestHighlightAfterEmojiSequences(t *testing.T) {
 func TestMatchJumpsGoFromWhereTheStoryIs(t *testing.T) {
 	m := New(theme.New(true, false))
 	m.SetSize(40, 12) // a body of 10 lines
-	m.Open(0, story.Story{Title: "Story"}, false, 0, []string{"x"})
+	m.Open(0, story.Story{Title: "Story"}, false, 0, []query.Highlight{{Word: "x"}})
 	m.SetLines(lines(0, 100), 40, true)
 	m.SetMatches([]int{5, 20, 50, 93})
 	check := func(step string, offset int, footer string) {
@@ -180,7 +181,7 @@ func TestMatchesMarkedWithoutStyles(t *testing.T) {
 	th.TextCursor = true
 	m := New(th)
 	m.SetSize(40, 5)
-	m.Open(0, story.Story{Title: "t"}, false, 0, []string{"zebra"})
+	m.Open(0, story.Story{Title: "t"}, false, 0, []query.Highlight{{Word: "zebra"}})
 	m.SetLines([]string{"  The zebra crossed.", "  Nothing here.", "no margin zebra"}, 40, true)
 	v := m.View()
 	for _, want := range []string{"> The zebra crossed.", "\n  Nothing here.", "\nno margin zebra"} {
@@ -195,7 +196,7 @@ func TestTitleMatchesMarked(t *testing.T) {
 	th := theme.New(true, true)
 	m := New(th)
 	m.SetSize(40, 5)
-	m.Open(0, story.Story{Title: "Zebra news"}, false, 0, []string{"zebra"})
+	m.Open(0, story.Story{Title: "Zebra news"}, false, 0, []query.Highlight{{Word: "zebra"}})
 	m.SetLines([]string{"  body"}, 40, true)
 	header, _, _ := strings.Cut(m.View(), "\n")
 	marked := th.Match.Inherit(th.Title) // the match style, on the title's (bold)
@@ -214,7 +215,7 @@ func TestTitleMatchesMarked(t *testing.T) {
 func TestRenderAgainForgetsTheMatch(t *testing.T) {
 	m := New(theme.New(true, false))
 	m.SetSize(40, 12)
-	m.Open(0, story.Story{Title: "Story"}, false, 0, []string{"x"})
+	m.Open(0, story.Story{Title: "Story"}, false, 0, []query.Highlight{{Word: "x"}})
 	m.SetLines(lines(0, 100), 40, true)
 	m.SetMatches([]int{5, 20, 50, 93})
 	m = press(m, ">")

@@ -11,6 +11,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/RoaringBitmap/roaring/v2"
 
+	"newsread/query"
 	"newsread/story"
 	"newsread/ui/cursor"
 	"newsread/ui/layout"
@@ -26,7 +27,7 @@ type Model struct {
 	docs       []uint32          // the docs shown, in order
 	read       *roaring.Bitmap   // docs marked read; owned by the caller, read only here
 	saved      *roaring.Bitmap   // docs saved; likewise
-	highlights []string          // folded searched words to mark in titles
+	highlights []query.Highlight // folded searched words to mark in titles
 	tagNames   map[string]string // tag key → the spelling the tag pane shows; nil: each story's own
 	dated      bool              // some story has a date: every row keeps the date column, so the tags line up
 
@@ -67,7 +68,7 @@ func (m *Model) SetMarks(read, saved *roaring.Bitmap) { m.read, m.saved = read, 
 func (m *Model) SetTagNames(names map[string]string) { m.tagNames = names }
 
 // SetHighlights sets the searched words to mark in titles.
-func (m *Model) SetHighlights(words []string) { m.highlights = words }
+func (m *Model) SetHighlights(words []query.Highlight) { m.highlights = words }
 
 // SetDocs replaces the shown docs. A cursor put on a story stays on it when it is still
 // shown, else at the same row; one never moved stays on the first row (stories arriving while
