@@ -197,7 +197,8 @@ func (m Model) row(doc uint32, cursor, focused bool) string {
 	}
 	title := layout.Fit(m.theme.Width, s.Title, titleW)
 	if cursor && focused {
-		return m.theme.Selected.Render(markStr + title + layout.Fit(m.theme.Width, "  "+tags, tagW) + date)
+		sel := m.theme.Selected
+		return sel.Render(markStr) + m.highlight(title, sel) + sel.Render(layout.Fit(m.theme.Width, "  "+tags, tagW)+date)
 	}
 	titleStyle := lipgloss.NewStyle()
 	if unread {

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"newsread/query"
 	"newsread/story"
 	"newsread/ui/theme"
 )
@@ -123,5 +124,26 @@ func TestTagsLineUpBesideDates(t *testing.T) {
 	m.SetDocs([]uint32{0})
 	if e := end(m, "Alpha"); len(e) != 1 || e[0] != 100 {
 		t.Errorf("without dates the tags end at %v, want the row's end (100)", e)
+	}
+}
+
+// TestSelectedRowKeepsItsHighlights: the searched words are marked on the cursor's row too,
+// in the match style over the cursor's.
+func TestSelectedRowKeepsItsHighlights(t *testing.T) {
+	th := theme.New(true, true)
+	m := New(th)
+	m.SetStories([]story.Story{{Title: "Zürich banks"}, {Title: "Banks in Zurich"}})
+	m.SetDocs([]uint32{0, 1})
+	m.SetSize(60, 3)
+	m.SetHighlights([]query.Highlight{{Word: "zur"}})
+	rows := strings.Split(m.View(true), "\n")
+	if want := th.Match.Inherit(th.Selected).Render("Zürich"); !strings.Contains(rows[0], want) {
+		t.Errorf("the cursor's row %q does not mark %q", rows[0], want)
+	}
+	if got := ansi.Strip(rows[0]); !strings.Contains(got, "Zürich banks") {
+		t.Errorf("the cursor's row reads %q", got)
+	}
+	if !strings.Contains(rows[1], th.Match.Render("Zurich")) && !strings.Contains(rows[1], th.Match.Inherit(th.Unread).Render("Zurich")) {
+		t.Errorf("the other row %q does not mark Zurich", rows[1])
 	}
 }
