@@ -20,6 +20,7 @@ import (
 type Progress struct {
 	Warnings []library.Warning // new since the last report
 	Found    int               // story files found so far
+	Cached   int               // files in the snapshot being restored, until it is (0: none)
 	Done     bool              // the last report: every story is in the index
 	Restored bool              // the index came from a snapshot
 	Patched  bool              // …with the files that changed since it was saved

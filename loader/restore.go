@@ -33,6 +33,9 @@ func restore(ctx context.Context, lib *library.Library, ix *index.Index, path st
 	if err != nil {
 		return false
 	}
+	// Checking the files and decoding the index take a few hundred ms at 100,000 stories:
+	// meanwhile the reader can say what it is loading.
+	report(Progress{Cached: len(snap.Files)})
 	got := <-ch
 	files, err := got.files, got.err
 	keep := false // ix reads the snapshot's streams

@@ -172,3 +172,16 @@ func TestLoadingUntilTheTotalIsSearched(t *testing.T) {
 		t.Errorf("after the last batch, before its search answered:\n%s", v)
 	}
 }
+
+// TestRestoringSaysWhatItLoads: while a snapshot is being restored, nothing is in the index
+// yet; the status line says how many files the snapshot holds rather than "0 / 0 stories".
+func TestRestoringSaysWhatItLoads(t *testing.T) {
+	lib, _ := library.Paths([]string{testLibrary(t)})
+	m := New(Options{Library: lib, NoState: true})
+	next, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	next, _ = next.(Model).Update(batchMsg{cached: 100000})
+	v := next.(Model).View().Content
+	if !strings.Contains(v, "loading 100000 files from the cache…") || strings.Contains(v, "0 / 0") || !strings.Contains(v, "Loading stories…") {
+		t.Errorf("while restoring:\n%s", v)
+	}
+}

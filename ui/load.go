@@ -16,6 +16,7 @@ import (
 type batchMsg struct {
 	warnings []library.Warning
 	found    int
+	cached   int
 	done     bool
 }
 
@@ -34,7 +35,7 @@ func (m Model) startLoad(ctx context.Context) tea.Cmd {
 		}
 		loader.Fill(ctx, lib, ix, opt, func(p loader.Progress) {
 			select {
-			case feed <- batchMsg{warnings: p.Warnings, found: p.Found, done: p.Done}:
+			case feed <- batchMsg{warnings: p.Warnings, found: p.Found, cached: p.Cached, done: p.Done}:
 			case <-ctx.Done():
 			}
 		})

@@ -79,6 +79,7 @@ type Model struct {
 	stories  []story.Story // every loaded story by doc; a prefix of the index's, shared
 	loading  bool
 	found    int // story files found so far
+	cached   int // files in the snapshot being restored, while nothing is loaded yet (0: none)
 	warnings []library.Warning
 	fileNote string   // fileProblems() of warnings, made as they arrive rather than at every frame
 	problems []string // reading-state warnings

@@ -91,7 +91,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.fileNote = m.fileProblems()
 		}
 		m.refreshHelp()
-		m.found, m.loading = msg.found, !msg.done
+		m.found, m.cached, m.loading = msg.found, msg.cached, !msg.done
 		cmds := []tea.Cmd{m.refresh()}
 		if !msg.done {
 			cmds = append(cmds, waitBatch(m.ctx, m.feed))

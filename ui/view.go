@@ -145,7 +145,10 @@ func (m Model) settling() bool {
 func (m Model) statusLine() string {
 	shown, total := m.list.Len(), m.result.Total
 	left := fmt.Sprintf(" %d / %d stories", shown, total)
-	if m.settling() {
+	switch {
+	case m.settling() && total == 0 && m.cached > 0:
+		left = fmt.Sprintf(" loading %d files from the cache…", m.cached)
+	case m.settling():
 		// The search behind total may have seen batches whose found count is not here yet.
 		left = fmt.Sprintf(" %d / %d stories, loading %d found…", shown, total, max(m.found, total))
 	}
