@@ -9,8 +9,8 @@
 #                             as a user meets it: the window opens on a shell waiting for a
 #                             key, its output already handed to the stamping reader (below),
 #                             and the key execs the program; timed by the first output whose
-#                             text shows the status, polled lazily (every 25 ms) to know when
-#                             to stop; the poll's times printed too, as "(poll)". The
+#                             text shows the status, waited for on the reader's file, so that
+#                             no poll of the screen runs while the program starts. The
 #                             embedded launch and its baseline are also timed as before stop
 #                             15, polled flat out from the window's start, as "(polled flat
 #                             out from the start)": those polls take CPU from the program
