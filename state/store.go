@@ -24,7 +24,8 @@ import (
 // position 0 has no Mark.
 type Mark struct {
 	Read, Saved bool
-	// Position is the fraction of the story scrolled to, in [0,1], so it survives a resize.
+	// Position is where the reader was in the story, in [0,1] (the top line's share of the
+	// rendered text, 1 at the end), so that it survives another window size.
 	Position float64
 	// Updated is when any field last changed, in Unix seconds: time.Unix(m.Updated, 0). Not a
 	// time.Time, which would make All a fifth slower.
@@ -118,7 +119,7 @@ func (s *Store) SetSaved(id string, saved bool) error {
 	return s.set(id, fieldSaved, Mark{Saved: saved})
 }
 
-// SetPosition records how far a story was scrolled, as a fraction of its length. Values
+// SetPosition records where a story was left (see Mark.Position). Values
 // outside [0,1] are clamped; NaN is an error.
 func (s *Store) SetPosition(id string, pos float64) error {
 	if math.IsNaN(pos) {

@@ -156,7 +156,7 @@ func (m *Model) savePosition() tea.Cmd {
 		return nil
 	}
 	id := m.stories[m.reader.Doc].ID
-	pos := m.reader.Position()
+	pos := m.reader.Resume()
 	mk := m.marks[id]
 	if mk.Position == pos {
 		return nil

@@ -39,7 +39,7 @@ type Model struct {
 	done       bool              // all lines have arrived
 	width      int               // the text was rendered for this width; 0 before any
 	offset     int               // first visible line; 0 ≤ offset ≤ max(0, len(lines)-body height)
-	restore    float64           // position to take when enough lines arrive; -1 when none is pending
+	restore    float64           // where to resume (see Resume) when the lines have all arrived; -1 when none is pending
 	anchor     float64           // the top line's share of the text, to take up when text rendered again has all arrived; -1 when none is pending
 	anchorPos  float64           // Position when anchor was taken, what Position says until then
 	highlights []query.Highlight // folded searched words to mark
@@ -77,10 +77,10 @@ func (m Model) TextWidth() int {
 	return max(10, min(m.w, limit))
 }
 
-// Open shows a new story, empty until its lines arrive; it will scroll to position (a
-// fraction of the story) when they do.
-func (m *Model) Open(doc uint32, s story.Story, saved bool, position float64, highlights []query.Highlight) {
-	*m = Model{KeyMap: m.KeyMap, MaxWidth: m.MaxWidth, theme: m.theme, w: m.w, h: m.h, Doc: doc, story: s, saved: saved, restore: position, anchor: -1, highlights: highlights, tagNames: m.tagNames, match: -1}
+// Open shows a new story, empty until its lines arrive; it will scroll to resume (what Resume
+// gave when the story was last read, 0 for its top) when they have all arrived.
+func (m *Model) Open(doc uint32, s story.Story, saved bool, resume float64, highlights []query.Highlight) {
+	*m = Model{KeyMap: m.KeyMap, MaxWidth: m.MaxWidth, theme: m.theme, w: m.w, h: m.h, Doc: doc, story: s, saved: saved, restore: resume, anchor: -1, highlights: highlights, tagNames: m.tagNames, match: -1}
 	m.titleH = len(m.titleLines())
 }
 
@@ -125,7 +125,26 @@ func (m Model) Width() int { return m.width }
 // Done reports whether the whole story has been rendered.
 func (m Model) Done() bool { return m.done }
 
-// Position is how far the story is scrolled: 0 at the top, 1 at the end.
+// Resume is where to open the story again: the top line's share of the text, 1 at the end. A
+// share of the text, unlike one of the scroll range (Position), does not depend on the view's
+// height, and moves little with the width: a story read at 120 columns and opened again at 80
+// showed three paragraphs further on.
+func (m Model) Resume() float64 {
+	switch {
+	case m.restore >= 0:
+		return m.restore
+	case m.anchor >= 0:
+		return m.anchor
+	case len(m.lines) == 0 || m.offset == 0:
+		return 0
+	case m.offset >= len(m.lines)-m.bodyHeight():
+		return 1
+	}
+	return float64(m.offset) / float64(len(m.lines))
+}
+
+// Position is how far the story is scrolled, as the footer shows it: 0 at the top, 1 at the
+// end.
 func (m Model) Position() float64 {
 	if m.restore >= 0 {
 		return m.restore
@@ -156,7 +175,10 @@ func (m *Model) applyRestore() {
 		m.clamp()
 		return // the position is a fraction of the whole: wait for all of it
 	}
-	m.offset = int(math.Round(m.restore * float64(max(0, len(m.lines)-m.bodyHeight()))))
+	m.offset = len(m.lines) // 1: the end
+	if m.restore < 1 {
+		m.offset = int(math.Round(m.restore * float64(len(m.lines))))
+	}
 	m.restore = -1
 	m.clamp()
 }

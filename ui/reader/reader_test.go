@@ -70,8 +70,39 @@ func TestResumeWaitsForTheWholeStory(t *testing.T) {
 	m.Open(0, story.Story{Title: "Story"}, false, 0.5, nil)
 	m.SetLines(lines(0, 50), 40, false)
 	m.AppendLines(lines(50, 160), true)
-	if !strings.Contains(m.View(), "line 100") {
+	if !strings.Contains(m.View(), "line 105") {
 		t.Errorf("resume at 50%% shows:\n%s", m.View())
+	}
+}
+
+// TestResumeSurvivesAnotherWindow: where a story was left is taken up by its share of the
+// text, so a story left with line 100 of 210 at the top opens again, in a narrower and shorter
+// window where the text takes twice the lines, with line 200 at the top; and one left at its
+// end opens at its end.
+func TestResumeSurvivesAnotherWindow(t *testing.T) {
+	m := New(theme.New(true, false))
+	m.SetSize(40, 12)
+	m.Open(0, story.Story{Title: "Story"}, false, 0, nil)
+	m.SetLines(lines(0, 210), 40, true)
+	for range 10 {
+		m = press(m, "f") // pages of 10 lines: line 100 at the top
+	}
+	left := m.Resume()
+	m = press(m, "G")
+	end := m.Resume()
+	for _, size := range [][2]int{{20, 6}, {20, 40}, {80, 12}} {
+		again := New(theme.New(true, false))
+		again.SetSize(size[0], size[1])
+		again.Open(0, story.Story{Title: "Story"}, false, left, nil)
+		again.SetLines(lines(0, 420), 20, true)
+		if again.offset != 200 {
+			t.Errorf("%v: opened again with line %d at the top, want 200", size, again.offset)
+		}
+		again.Open(0, story.Story{Title: "Story"}, false, end, nil)
+		again.SetLines(lines(0, 420), 20, true)
+		if !strings.Contains(again.View(), "line 419") {
+			t.Errorf("%v: left at the end, opened again at:\n%s", size, again.View())
+		}
 	}
 }
 
@@ -165,11 +196,11 @@ func TestResumeKeepsThePlaceWhileRendering(t *testing.T) {
 		t.Errorf("keys while rendering moved the place to %.2f", p)
 	}
 	m.AppendLines(lines(50, 160), true)
-	if v := m.View(); !strings.Contains(v, "line 100") {
+	if v := m.View(); !strings.Contains(v, "line 105") {
 		t.Errorf("resume at 50%% shows:\n%s", v)
 	}
 	m = press(m, "j")
-	if v := m.View(); !strings.Contains(v, "line 101") {
+	if v := m.View(); !strings.Contains(v, "line 106") {
 		t.Errorf("j after the resume:\n%s", v)
 	}
 }
