@@ -6,6 +6,7 @@
 //
 //	putin              stories with a word starting with "putin" (title, body or tags)
 //	"exact phrase"     those words, consecutive; "word" that word whole, not as a prefix
+//	東京               Chinese and Japanese: those characters, consecutive (each is a term)
 //	#cia  tag:cia      the tag; #"st petersburg", tag:"st petersburg" for spaces
 //	#cia,#fsb          any of those tags (also #cia,fsb and tag:cia,fsb)
 //	is:unread          also is:saved, is:read
@@ -24,6 +25,9 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
+
+	"newsread/terms"
 )
 
 // Kind is the kind of a Node.
@@ -136,6 +140,10 @@ func (n *Node) write(b *strings.Builder) {
 	case Word:
 		b.WriteString(n.Word)
 	case Phrase:
+		if len(n.Words) > 1 && allStandAlone(n.Words) { // 東京: its characters, as it was typed
+			b.WriteString(strings.Join(n.Words, ""))
+			return
+		}
 		b.WriteByte('"')
 		b.WriteString(strings.Join(n.Words, " "))
 		b.WriteByte('"')
@@ -212,6 +220,18 @@ func (n *Node) Debug() string {
 		return b.String()
 	}
 	return n.String()
+}
+
+// allStandAlone reports whether every word is one character that is a term by itself
+// (terms.StandsAlone): written side by side unquoted, they read as this phrase again.
+func allStandAlone(words []string) bool {
+	for _, w := range words {
+		r, size := utf8.DecodeRuneInString(w)
+		if size != len(w) || !terms.StandsAlone(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // isTagDelim reports whether r ends an unquoted tag name.

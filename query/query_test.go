@@ -271,7 +271,7 @@ func TestHighlights(t *testing.T) {
 		{"--a -(-b)", []string{"a", "b"}},
 		{"CIA’s", []string{"=cia", "=s"}},
 		{"-CIA’s x", []string{"x"}},
-		{"東京 OR Петербург", []string{"東京", "петербург"}},
+		{"東京 OR Петербург", []string{"=東", "=京", "петербург"}},
 	}
 	for _, tt := range tests {
 		var got []string

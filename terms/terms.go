@@ -1,6 +1,7 @@
 // Package terms splits text into search terms: lower-cased, accent-folded runs of letters and
-// digits. The index and the query parser both use it, so a word is the same word on both sides.
-// It knows nothing of stories, tags or files.
+// digits, except that Chinese and Japanese characters, written without spaces between words,
+// are a term each (see StandsAlone). The index and the query parser both use it, so a word is
+// the same word on both sides. It knows nothing of stories, tags or files.
 package terms
 
 import (
@@ -157,6 +158,23 @@ func (s *Scanner) Next() bool {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
+		if StandsAlone(r) {
+			if len(word) > 0 {
+				break // it begins the next term
+			}
+			word = append(word, text[i:i+size]...)
+			i += size
+			for i < len(text) { // and the marks after it
+				m, size := utf8.DecodeRuneInString(text[i:])
+				if !unicode.IsMark(m) {
+					break
+				}
+				word = append(word, text[i:i+size]...)
+				i += size
+			}
+			ascii = false
+			break
+		}
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
 			word = append(word, text[i:i+size]...)
 			ascii = false
@@ -339,6 +357,14 @@ func mix(k uint64) uint64 {
 // Each calls fn with every term of text, in order, as a string of its own.
 func Each(text string, fn func(word string)) {
 	EachBytes(text, func(w []byte) { fn(string(w)) })
+}
+
+// StandsAlone reports whether r is a term by itself: a Chinese character or Japanese kana, a
+// letter (and the marks after it). These languages put no space between words, so a run of them
+// held whole as one term could be found only by its first characters; each character a term,
+// a word inside a run is found as the phrase of its characters.
+func StandsAlone(r rune) bool {
+	return r >= 0x2E80 && unicode.IsLetter(r) && (r == 'ー' || unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana))
 }
 
 // List returns the terms of text.

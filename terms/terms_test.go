@@ -18,7 +18,10 @@ func TestList(t *testing.T) {
 		{"CIA’s help", []string{"cia", "s", "help"}},
 		{"Zürich, ZÜRICH!", []string{"zurich", "zurich"}},
 		{"в Петербурге", []string{"в", "петербурге"}},
-		{"東京 2024年", []string{"東京", "2024年"}},
+		{"東京 2024年", []string{"東", "京", "2024", "年"}},
+		{"東京の天気予報です。", []string{"東", "京", "の", "天", "気", "予", "報", "て", "す"}}, // folded as accents are: で is て
+		{"ラーメン屋abc", []string{"ラ", "ー", "メ", "ン", "屋", "abc"}},
+		{"서울 뉴스", []string{Fold("서울"), Fold("뉴스")}}, // Korean puts spaces between words: runs stay whole
 		{"e\u0301te\u0301", []string{"ete"}},
 		{"a-b_c.d", []string{"a", "b", "c", "d"}},
 		{"🙂 emoji", []string{"emoji"}},
@@ -58,10 +61,12 @@ func TestFastFoldMatchesNorm(t *testing.T) {
 }
 
 // listRef is the definition the Scanner must meet, a rune at a time: runs of letters and
-// digits (with the marks that follow them), each folded by the norm package.
+// digits (with the marks that follow them), each folded by the norm package; a character that
+// stands alone (Chinese, Japanese kana) is a run by itself, with the marks after it.
 func listRef(text string) []string {
 	var out []string
 	var word []rune
+	alone := false // word is a character that stands alone
 	flush := func() {
 		if len(word) > 0 {
 			if w := keepTermRunes(foldRunes([]byte(string(word)))); len(w) > 0 {
@@ -69,11 +74,21 @@ func listRef(text string) []string {
 			}
 			word = word[:0]
 		}
+		alone = false
 	}
 	for _, r := range text {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || (len(word) > 0 && unicode.IsMark(r)) {
+		switch {
+		case StandsAlone(r):
+			flush()
+			word, alone = append(word, r), true
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if alone {
+				flush()
+			}
 			word = append(word, r)
-		} else {
+		case len(word) > 0 && unicode.IsMark(r):
+			word = append(word, r)
+		default:
 			flush()
 		}
 	}
@@ -85,6 +100,7 @@ func TestScannerMatchesReference(t *testing.T) {
 	for _, s := range []string{
 		"", " ", "a", "Putin thanks Trump for CIA’s help.", "Zürich \xff\xfe в Петербурге",
 		"e\u0301te\u0301 \u0301lone mark", "x\u00a0y\u3000z", "東京 2024年", "ALL CAPS AND 123",
+		"か\u3099が abc東京def 北京大学的新研究", "ﾃﾚﾋﾞ テレビ",
 		strings.Repeat("long", 40) + " " + strings.Repeat("Ü", 40), "tail,", ",head",
 	} {
 		got := List(s)
