@@ -88,6 +88,15 @@ func TestMatches(t *testing.T) {
 	if strings.Join(got, "|") != "The|party|the|Party" {
 		t.Errorf("Matches of whole words = %q", got)
 	}
+	// Chinese and Japanese characters are words of their own, as the index has them.
+	text = "東京の天気予報 tokyo天気"
+	got = nil
+	for _, s := range Matches(text, []query.Highlight{{Word: "天", Whole: true}, {Word: "気", Whole: true}, {Word: "tok"}}) {
+		got = append(got, text[s.Start:s.End])
+	}
+	if strings.Join(got, "|") != "天|気|tokyo|天|気" {
+		t.Errorf("Matches in Japanese = %q", got)
+	}
 }
 
 func TestUnjoinByRunesOnly(t *testing.T) {

@@ -13,8 +13,9 @@ import (
 // Span is a byte range of a text.
 type Span struct{ Start, End int }
 
-// Matches returns the spans of the words of text (runs of letters, digits and marks) that
-// one of words marks: whose folded form starts with its Word, or is it when Whole.
+// Matches returns the spans of the words of text (runs of letters, digits and marks, a
+// Chinese or Japanese character each, as package terms splits them) that one of words marks:
+// whose folded form starts with its Word, or is it when Whole.
 func Matches(text string, words []query.Highlight) []Span {
 	if len(words) == 0 {
 		return nil
@@ -34,14 +35,25 @@ func Matches(text string, words []query.Highlight) []Span {
 		}
 		start = -1
 	}
+	alone := false // the word at start is a character that stands alone
 	for i, r := range text {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || start >= 0 && unicode.IsMark(r) {
+		switch {
+		case terms.StandsAlone(r):
+			check(i)
+			start, alone = i, true
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if alone {
+				check(i)
+				alone = false
+			}
 			if start < 0 {
 				start = i
 			}
-			continue
+		case start >= 0 && unicode.IsMark(r):
+		default:
+			check(i)
+			alone = false
 		}
-		check(i)
 	}
 	check(len(text))
 	return spans
