@@ -380,6 +380,16 @@ func TestNarrowStatusKeepsTheHint(t *testing.T) {
 	}
 }
 
+// TestQueryHintWithoutThePrompt: a malformed query given with --query is hinted at in the
+// status line from the start, not only once "/" opens the prompt on it.
+func TestQueryHintWithoutThePrompt(t *testing.T) {
+	s := start(t, testLibrary(t), 120, 20, func(o *Options) { o.Query = "(alpha" })
+	v := s.waitFor("the filtered list", func(v string) bool { return strings.Contains(v, "/ 6 stories") && !strings.Contains(v, "loading") })
+	if !strings.Contains(v, `unclosed "("`) {
+		t.Errorf("no hint for %q:\n%s", "(alpha", v)
+	}
+}
+
 // TestStoryWithoutText opens stories that are a title (and tags or front matter) alone: the
 // reader says there is no text, at 100%, instead of rendering nothing for ever.
 func TestStoryWithoutText(t *testing.T) {

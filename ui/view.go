@@ -159,7 +159,7 @@ func (m Model) statusLine() string {
 		left += " · searching…" // phrases are checked against the text: that can take a moment
 	}
 	var right []string
-	if len(m.query.Problems) > 0 && m.searching {
+	if len(m.query.Problems) > 0 { // also when the query came from --query, or the prompt was closed on it
 		right = append(right, m.query.Problems[0])
 	}
 	if p := m.fileNote; p != "" {
