@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"newsread/index"
+	"newsread/query"
 	"newsread/ui/tagpane"
 )
 
@@ -16,6 +17,28 @@ type resultMsg struct {
 	tags   []tagpane.Item
 	names  map[string]string // tag key → the spelling shown
 	totals [4]int            // all, all unread, saved, saved unread
+}
+
+// refreshMarks is refresh after read or saved marks changed. While the filter selects by those
+// marks (is:unread, u, Saved…), the stories shown stay as they are and only the counts follow,
+// as in mutt's limited views: a story read, or marked unread, does not vanish from under the
+// cursor, and m can undo it. The next change of the filter shows what it selects.
+func (m *Model) refreshMarks() tea.Cmd {
+	cmd := m.refresh()
+	if m.filterOnMarks() {
+		m.keepDocs = m.seq
+	}
+	return cmd
+}
+
+// filterOnMarks reports whether the filter selects stories by their read or saved marks.
+func (m Model) filterOnMarks() bool {
+	if _, saved := m.tags.Selection(); saved || m.unreadOnly {
+		return true
+	}
+	on := false
+	m.query.Root.Walk(func(n *query.Node) { on = on || n.Kind == query.Is })
+	return on
 }
 
 // refresh starts a search for the current filter. The bitmaps are cloned so the command

@@ -106,6 +106,7 @@ type Model struct {
 	focus  focus
 
 	seq        uint64             // the newest search; older results are dropped
+	keepDocs   uint64             // a search (seq) whose result updates the counts but not the stories shown (see refreshMarks)
 	stopSearch context.CancelFunc // cancels the newest search; never nil
 	answered   uint64             // the newest search whose result is shown; 0 before any
 	result     index.Result

@@ -146,6 +146,35 @@ func TestReadingMarksKeys(t *testing.T) {
 	s.waitText("4/6")
 }
 
+// TestMarkedStoriesStayWhileTheFilterIsOnMarks: with unread only on, a story read (by m, or
+// by opening it) stays listed, marked read, so that m can undo it; the next change of the
+// filter shows what it selects.
+func TestMarkedStoriesStayWhileTheFilterIsOnMarks(t *testing.T) {
+	s := start(t, testLibrary(t), 120, 40)
+	s.waitLoaded()
+	s.keys("u")
+	s.waitText("6 / 6 stories · unread")
+	s.keys("m") // the first story, the dated one: read
+	v := s.waitText("5/6")
+	if !strings.Contains(v, "6 / 6 stories") || !strings.Contains(v, "Dated markdown story") || strings.HasPrefix(rowOf(v, "Dated markdown story"), "●") {
+		t.Errorf("a story read under unread only:\n%s", v)
+	}
+	s.keys("m") // and unread again
+	s.waitFor("the story unread again", func(v string) bool { return strings.HasPrefix(rowOf(v, "Dated markdown story"), "●") })
+	s.keys("m", "down", "enter") // read the first again; open the second, which marks it read
+	s.waitText("The zebra crossed")
+	s.keys("esc")
+	v = s.waitText("4/6")
+	if got := listed(v, allTitles...); len(got) != 6 {
+		t.Errorf("after reading two stories, unread only lists %q:\n%s", got, v)
+	}
+	s.keys("u", "u") // the filter again: the read ones go
+	v = s.waitFor("the two read stories gone", func(v string) bool { return strings.Contains(v, "4 / 6 stories") })
+	if strings.Contains(v, "Dated markdown story") || strings.Contains(v, "Alpha and Beta together") {
+		t.Errorf("unread only, applied again, shows read stories:\n%s", v)
+	}
+}
+
 // rowOf returns the first line of view that holds text, from its start.
 func rowOf(view, text string) string {
 	for _, l := range strings.Split(view, "\n") {

@@ -118,6 +118,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.seq == m.seq {
 			m.syncStories() // the search may have seen a batch whose batchMsg is still queued
 			m.answered = msg.seq
+			if msg.seq == m.keepDocs && m.result.Docs != nil {
+				msg.result.Docs, msg.result.TitleHits = m.result.Docs, m.result.TitleHits
+			}
 			m.result = msg.result
 			m.list.SetDocs(msg.result.Docs)
 			m.list.SetTagNames(msg.names)
@@ -283,9 +286,9 @@ func (m Model) listKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		case key.Matches(msg, l.Open):
 			return m, m.open(doc)
 		case key.Matches(msg, l.ToggleRead):
-			return m, tea.Batch(m.setRead(doc, !m.read.Contains(doc)), m.refresh())
+			return m, tea.Batch(m.setRead(doc, !m.read.Contains(doc)), m.refreshMarks())
 		case key.Matches(msg, l.ToggleSaved):
-			return m, tea.Batch(m.toggleSaved(doc), m.refresh())
+			return m, tea.Batch(m.toggleSaved(doc), m.refreshMarks())
 		}
 	}
 	var cmd tea.Cmd
@@ -327,7 +330,7 @@ func (m Model) readerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, r.ToggleSaved):
 		cmd := m.toggleSaved(m.reader.Doc)
 		m.reader.SetSaved(m.saved.Contains(m.reader.Doc))
-		return m, tea.Batch(cmd, m.refresh())
+		return m, tea.Batch(cmd, m.refreshMarks())
 	}
 	var cmd tea.Cmd
 	m.reader, cmd = m.reader.Update(msg)
@@ -377,7 +380,7 @@ func (m *Model) back() tea.Cmd {
 	m.screen = screenList
 	m.markdown, m.rendered, m.wantWidth = "", "", 0
 	m.list.Select(m.reader.Doc)
-	return tea.Batch(cmd, m.refresh())
+	return tea.Batch(cmd, m.refreshMarks())
 }
 
 // quit remembers the reading position, stops the background work and quits.
