@@ -13,6 +13,7 @@ import (
 // resultMsg is a finished search; only the newest (seq) is shown.
 type resultMsg struct {
 	seq    uint64
+	filter uint64 // the Model's filter when the search started
 	result index.Result
 	tags   []tagpane.Item
 	names  map[string]string // tag key → the spelling shown
@@ -22,10 +23,14 @@ type resultMsg struct {
 // refreshMarks is refresh after read or saved marks changed. While the filter selects by those
 // marks (is:unread, u, Saved…), the stories shown stay as they are and only the counts follow,
 // as in mutt's limited views: a story read, or marked unread, does not vanish from under the
-// cursor, and m can undo it. The next change of the filter shows what it selects.
+// cursor, and m can undo it. The next search for another reason (a change of the filter, a
+// batch of a load) shows what the filter selects. Only a list that answers the filter as it
+// is now is kept: while a search for a change of the filter is on its way, this one's result
+// is taken whole.
 func (m *Model) refreshMarks() tea.Cmd {
-	cmd := m.refresh()
-	if m.filterOnMarks() {
+	current := m.shownFilter == m.filter
+	cmd := m.search()
+	if current && m.filterOnMarks() {
 		m.keepDocs = m.seq
 	}
 	return cmd
@@ -41,11 +46,18 @@ func (m Model) filterOnMarks() bool {
 	return on
 }
 
-// refresh starts a search for the current filter. The bitmaps are cloned so the command
-// never shares state with Update.
+// refresh starts a search for the filter as it is now, which may have changed, or the
+// stories loaded since the last.
 func (m *Model) refresh() tea.Cmd {
+	m.filter++
+	return m.search()
+}
+
+// search starts a search for the current filter. The bitmaps are cloned so the command never
+// shares state with Update.
+func (m *Model) search() tea.Cmd {
 	m.seq++
-	seq := m.seq
+	seq, filter := m.seq, m.filter
 	m.stopSearch() // a newer search makes the running one pointless
 	ctx, cancel := context.WithCancel(m.ctx)
 	m.stopSearch = cancel
@@ -70,6 +82,6 @@ func (m *Model) refresh() tea.Cmd {
 		all := r.Total
 		savedCount := int(saved.GetCardinality())
 		totals := [4]int{all, all - int(read.GetCardinality()), savedCount, savedCount - int(saved.AndCardinality(read))}
-		return resultMsg{seq: seq, result: r, tags: items, names: names, totals: totals}
+		return resultMsg{seq: seq, filter: filter, result: r, tags: items, names: names, totals: totals}
 	}
 }

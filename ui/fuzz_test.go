@@ -185,3 +185,24 @@ func TestRestoringSaysWhatItLoads(t *testing.T) {
 		t.Errorf("while restoring:\n%s", v)
 	}
 }
+
+// TestKeptListOnlyWhenCurrent: a mark changed while the list does not yet answer the filter
+// (u pressed, its search not back) must not keep that stale list: the list shown then holds
+// unread stories only.
+func TestKeptListOnlyWhenCurrent(t *testing.T) {
+	lib, _ := library.Paths([]string{testLibrary(t)})
+	m := loadAll(t, drive(t, New(Options{Library: lib, NoState: true}), tea.WindowSizeMsg{Width: 120, Height: 40}, 0))
+	for _, k := range []string{"m", "j", "m", "j", "m"} { // three stories read
+		m = drive(t, m, keyPress(k), 0)
+	}
+	next, _ := m.Update(keyPress("u")) // unread only, whose search never answers here
+	m = drive(t, next.(Model), keyPress("m"), 0)
+	if len(m.result.Docs) == 0 {
+		t.Fatal("nothing listed")
+	}
+	for _, doc := range m.result.Docs {
+		if m.read.Contains(doc) {
+			t.Errorf("unread only lists read story %q:\n%s", m.stories[doc].Title, m.View().Content)
+		}
+	}
+}

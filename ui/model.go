@@ -105,11 +105,13 @@ type Model struct {
 	screen screen
 	focus  focus
 
-	seq        uint64             // the newest search; older results are dropped
-	keepDocs   uint64             // a search (seq) whose result updates the counts but not the stories shown (see refreshMarks)
-	stopSearch context.CancelFunc // cancels the newest search; never nil
-	answered   uint64             // the newest search whose result is shown; 0 before any
-	result     index.Result
+	seq         uint64             // the newest search; older results are dropped
+	keepDocs    uint64             // a search (seq) whose result updates the counts but not the stories shown (see refreshMarks)
+	filter      uint64             // bumped by every search but those for a change of marks: the filter and the stories it runs on
+	shownFilter uint64             // filter of the result shown
+	stopSearch  context.CancelFunc // cancels the newest search; never nil
+	answered    uint64             // the newest search whose result is shown; 0 before any
+	result      index.Result
 
 	renderSeq uint64 // the newest render request of the reader
 	wantWidth int    // the width of the newest render asked for or shown; 0 for none

@@ -117,7 +117,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case resultMsg:
 		if msg.seq == m.seq {
 			m.syncStories() // the search may have seen a batch whose batchMsg is still queued
-			m.answered = msg.seq
+			m.answered, m.shownFilter = msg.seq, msg.filter
 			if msg.seq == m.keepDocs && m.result.Docs != nil {
 				msg.result.Docs, msg.result.TitleHits = m.result.Docs, m.result.TitleHits
 			}
