@@ -17,6 +17,9 @@ type bodyMsg struct {
 	err   error
 }
 
+// noText is what the reader shows of a story that has none.
+const noText = "This story has no text."
+
 // matchesMsg is the lines of the open story that hold searched words.
 type matchesMsg struct {
 	seq   uint64

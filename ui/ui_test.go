@@ -428,14 +428,20 @@ func TestStoryWithoutText(t *testing.T) {
 	for name, text := range map[string]string{
 		"a.txt": "A title with tags only\n\n\u00a0 Alpha, Beta\n",
 		"b.md":  "---\ntitle: B front matter only\ntags: [Alpha]\n---\n",
+		"c.md":  "---\ntitle: C blanks only\n---\n   \n\t\n",
+		"d.md":  "---\ntitle: D dated, no text\ndate: 2024-01-02\nsource: Nowhere\n---\n",
 	} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
 	s := start(t, dir, 80, 20)
-	s.waitFor("both stories", func(v string) bool { return strings.Contains(v, "2 / 2 stories") })
-	for _, title := range []string{"A title with tags only", "B front matter only"} {
+	s.waitFor("the stories", func(v string) bool { return strings.Contains(v, "4 / 4 stories") })
+	s.keys("down") // past the dated one, opened last
+	for _, title := range []string{"A title with tags only", "B front matter only", "C blanks only", "D dated, no text"} {
+		if strings.HasPrefix(title, "D") {
+			s.keys("g")
+		}
 		s.keys("enter")
 		v := s.waitText("This story has no text.")
 		if !strings.HasPrefix(v, title) || !strings.Contains(v, "100%") || strings.Contains(strings.ToLower(v), "rendering") {
@@ -444,7 +450,10 @@ func TestStoryWithoutText(t *testing.T) {
 		s.tm.Send(tea.WindowSizeMsg{Width: 60, Height: 20})
 		s.waitText("This story has no text.")
 		s.tm.Send(tea.WindowSizeMsg{Width: 80, Height: 20})
+		if strings.HasPrefix(title, "D") && !strings.Contains(v, "2024-01-02 · Nowhere") {
+			t.Errorf("the date and source are not shown above the note:\n%s", v)
+		}
 		s.keys("esc", "down")
-		s.waitFor("the list", func(v string) bool { return strings.Contains(v, "2 / 2 stories") })
+		s.waitFor("the list", func(v string) bool { return strings.Contains(v, "4 / 4 stories") })
 	}
 }

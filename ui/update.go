@@ -138,9 +138,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.markdown = msg.story.Reading()
-		if strings.TrimSpace(m.markdown) == "" { // a title, perhaps tags, and nothing to render
-			m.reader.SetLines([]string{"", "  This story has no text."}, m.reader.TextWidth(), true)
-			return m, nil
+		if strings.TrimSpace(msg.story.Body) == "" { // a title, perhaps tags, and no text
+			if strings.TrimSpace(m.markdown) == "" {
+				m.markdown = ""
+				m.reader.SetLines([]string{"", "  " + noText}, m.reader.TextWidth(), true)
+				return m, nil
+			}
+			m.markdown += "\n\n*" + noText + "*" // under the date, the source or the summary
 		}
 		return m, m.renderOpen()
 	case render.Msg:
