@@ -36,6 +36,14 @@ func (m *Model) refreshMarks() tea.Cmd {
 	return cmd
 }
 
+// hasPhrase reports whether the query holds a phrase of two words or more (quoted, or
+// Chinese and Japanese characters side by side), which is checked against the stories' text.
+func (m Model) hasPhrase() bool {
+	found := false
+	m.query.Root.Walk(func(n *query.Node) { found = found || n.Kind == query.Phrase && len(n.Words) > 1 })
+	return found
+}
+
 // filterOnMarks reports whether the filter selects stories by their read or saved marks.
 func (m Model) filterOnMarks() bool {
 	if _, saved := m.tags.Selection(); saved || m.unreadOnly {

@@ -13,6 +13,7 @@ import (
 
 	"newsread/index"
 	"newsread/library"
+	"newsread/query"
 )
 
 // drive feeds msg to m and runs the commands it returns, as the program would, but in this
@@ -203,6 +204,17 @@ func TestKeptListOnlyWhenCurrent(t *testing.T) {
 	for _, doc := range m.result.Docs {
 		if m.read.Contains(doc) {
 			t.Errorf("unread only lists read story %q:\n%s", m.stories[doc].Title, m.View().Content)
+		}
+	}
+}
+
+// TestSearchingNotedForEveryPhrase: "searching…" is for the searches that read text, phrases,
+// whether quoted or Chinese and Japanese characters side by side.
+func TestSearchingNotedForEveryPhrase(t *testing.T) {
+	for q, want := range map[string]bool{`"a b"`: true, "東京": true, `"party"`: false, "party": false, "東": false, `x -"y z"`: true, "": false} {
+		m := Model{query: query.Parse(q)}
+		if got := m.hasPhrase(); got != want {
+			t.Errorf("hasPhrase(%q) = %v, want %v", q, got, want)
 		}
 	}
 }

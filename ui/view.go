@@ -155,7 +155,7 @@ func (m Model) statusLine() string {
 	if f := m.filterText(); f != "the filter" {
 		left += " · " + f
 	}
-	if m.answered != m.seq && strings.Contains(m.prompt.Value(), `"`) {
+	if m.answered != m.seq && m.hasPhrase() {
 		left += " · searching…" // phrases are checked against the text: that can take a moment
 	}
 	var right []string
