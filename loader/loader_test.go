@@ -189,6 +189,10 @@ func TestSnapshotReusedUntilAFileChanges(t *testing.T) {
 		if r.last.Restored || r.last.Patched || !c.check(r.ix) {
 			t.Fatalf("%s file: restored %v, or the index does not show the change", c.name, r.last.Restored)
 		}
+		// The snapshot was read, then given up: the reports say so before the full load's.
+		if len(r.cached) < 3 || r.cached[0] == 0 || slices.Max(r.cached[1:]) != 0 {
+			t.Errorf("%s file: reports' Cached %v, want the snapshot's count, then 0 throughout", c.name, r.cached)
+		}
 		again := fill(t, dir, cache)
 		if !again.last.Restored {
 			t.Fatalf("after the %s file: the new snapshot is not used", c.name)

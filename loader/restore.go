@@ -34,8 +34,14 @@ func restore(ctx context.Context, lib *library.Library, ix *index.Index, path st
 		return false
 	}
 	// Checking the files and decoding the index take a few hundred ms at 100,000 stories:
-	// meanwhile the reader can say what it is loading.
+	// meanwhile the reader can say what it is loading, until the snapshot is used or given up.
 	report(Progress{Cached: len(snap.Files)})
+	used := false
+	defer func() {
+		if !used {
+			report(Progress{}) // a full load follows: no longer loading from the cache
+		}
+	}()
 	got := <-ch
 	files, err := got.files, got.err
 	keep := false // ix reads the snapshot's streams
@@ -50,7 +56,8 @@ func restore(ctx context.Context, lib *library.Library, ix *index.Index, path st
 		return false
 	}
 	if !snap.Fresh(files) {
-		return patch(ctx, lib, ix, path, start, snap, files, report)
+		used = patch(ctx, lib, ix, path, start, snap, files, report)
+		return used
 	}
 	if ix.Restore(snap.Index) != nil {
 		return false
@@ -60,6 +67,7 @@ func restore(ctx context.Context, lib *library.Library, ix *index.Index, path st
 		keep = true
 	}
 	snapshot.Used(path)
+	used = true
 	report(Progress{Warnings: snap.Warnings, Found: len(files), Done: true, Restored: true})
 	return true
 }
