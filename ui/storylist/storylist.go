@@ -198,24 +198,25 @@ func (m Model) row(doc uint32, cursor, focused bool) string {
 	title := layout.Fit(m.theme.Width, s.Title, titleW)
 	if cursor && focused {
 		sel := m.theme.Selected
-		return sel.Render(markStr) + m.highlight(title, sel) + sel.Render(layout.Fit(m.theme.Width, "  "+tags, tagW)+date)
+		return sel.Render(markStr) + m.highlight(title, sel, m.theme.CursorMatch) + sel.Render(layout.Fit(m.theme.Width, "  "+tags, tagW)+date)
 	}
 	titleStyle := lipgloss.NewStyle()
 	if unread {
 		titleStyle = m.theme.Unread
 	}
+	match := m.theme.Match
 	if cursor {
-		titleStyle = titleStyle.Inherit(m.theme.SelectedOff)
+		titleStyle, match = titleStyle.Inherit(m.theme.SelectedOff), m.theme.OffMatch
 	}
-	out = markStr + m.highlight(title, titleStyle)
+	out = markStr + m.highlight(title, titleStyle, match)
 	if tagW > 0 {
 		out += m.theme.Dim.Render(layout.Fit(m.theme.Width, "  "+tags, tagW))
 	}
 	return out + m.theme.Dim.Render(date)
 }
 
-// highlight styles title with base and its searched words with the match style.
-func (m Model) highlight(title string, base lipgloss.Style) string {
+// highlight styles title with base and its searched words with match over base.
+func (m Model) highlight(title string, base, match lipgloss.Style) string {
 	spans := layout.Matches(title, m.highlights)
 	if len(spans) == 0 {
 		return base.Render(title)
@@ -224,7 +225,7 @@ func (m Model) highlight(title string, base lipgloss.Style) string {
 	last := 0
 	for _, sp := range spans {
 		b.WriteString(base.Render(title[last:sp.Start]))
-		b.WriteString(m.theme.Match.Inherit(base).Render(title[sp.Start:sp.End]))
+		b.WriteString(match.Inherit(base).Render(title[sp.Start:sp.End]))
 		last = sp.End
 	}
 	b.WriteString(base.Render(title[last:]))

@@ -137,8 +137,17 @@ func TestSelectedRowKeepsItsHighlights(t *testing.T) {
 	m.SetSize(60, 3)
 	m.SetHighlights([]query.Highlight{{Word: "zur"}})
 	rows := strings.Split(m.View(true), "\n")
-	if want := th.Match.Inherit(th.Selected).Render("Zürich"); !strings.Contains(rows[0], want) {
+	if want := th.CursorMatch.Inherit(th.Selected).Render("Zürich"); !strings.Contains(rows[0], want) {
 		t.Errorf("the cursor's row %q does not mark %q", rows[0], want)
+	}
+	// With the other pane focused, and without colour, the word still stands out of its row.
+	plain := theme.New(true, false)
+	m.SetTheme(plain)
+	row := strings.Split(m.View(false), "\n")[0]
+	base := plain.Unread.Inherit(plain.SelectedOff) // the story is unread
+	word, rest := plain.OffMatch.Inherit(base).Render("Zürich"), base.Render(" banks")
+	if !strings.Contains(row, word) || !strings.Contains(row, rest) || word == base.Render("Zürich") {
+		t.Errorf("the unfocused cursor's row %q does not set %q apart from %q", row, word, rest)
 	}
 	if got := ansi.Strip(rows[0]); !strings.Contains(got, "Zürich banks") {
 		t.Errorf("the cursor's row reads %q", got)

@@ -26,6 +26,8 @@ type Theme struct {
 	Chosen      lipgloss.Style // a tag in the active tag set
 	Unread      lipgloss.Style // an unread story's title (bold: works without colour)
 	Match       lipgloss.Style // a searched word in a title or story
+	CursorMatch lipgloss.Style // a searched word on the focused cursor's row, over Selected: its colours, and a look it has not
+	OffMatch    lipgloss.Style // a searched word on the other pane's cursor row, over SelectedOff (and Unread): likewise
 	Status      lipgloss.Style // the status line
 	Warn        lipgloss.Style // problems: skipped files, query hints
 	Border      lipgloss.Style // the line between panes
@@ -53,6 +55,8 @@ func New(dark, colour bool) Theme {
 		Chosen:      lipgloss.NewStyle().Bold(true).Foreground(c("#007A5E", "#5FE3B4")),
 		Unread:      lipgloss.NewStyle().Bold(true),
 		Match:       lipgloss.NewStyle().Underline(true).Foreground(c("#B35C00", "#FFB454")),
+		CursorMatch: lipgloss.NewStyle().Underline(true),
+		OffMatch:    lipgloss.NewStyle().Reverse(true),
 		Status:      lipgloss.NewStyle().Foreground(dim),
 		Warn:        lipgloss.NewStyle().Foreground(c("#B00020", "#FF8A80")),
 		Border:      lipgloss.NewStyle().Foreground(dim),
