@@ -80,26 +80,29 @@ func (n *Node) Walk(fn func(*Node)) {
 	}
 }
 
-// A Highlight is a searched word to mark where it matches: the words of a text whose folded
-// form starts with Word, or with Whole, only those that are Word (the words of a phrase).
+// A Highlight is what to mark where a search matched: a word, or the words of a phrase.
 type Highlight struct {
-	Word  string
+	// Words is one folded word, marked in the words of a text whose folded form starts with
+	// it (only those that are it, with Whole); or a phrase's words, marked where a text's
+	// words are these, one after another.
+	Words []string
 	Whole bool
 }
 
-// Highlights returns the folded words of the query's positive words and phrases (those not
-// under a Not), each once, in the order they appear: the words to highlight in a match. A
-// word searched both as a prefix and whole is a prefix.
+// Highlights returns what to mark of the query's positive words and phrases (those not
+// under a Not), each once, in the order they appear. A word searched both as a prefix and
+// whole is a prefix.
 func (q Query) Highlights() []Highlight {
 	var out []Highlight
-	at := map[string]int{} // word → its index in out
-	add := func(w string, whole bool) {
-		if i, seen := at[w]; seen {
+	at := map[string]int{} // the words, joined by a space → the index in out
+	add := func(words []string, whole bool) {
+		key := strings.Join(words, " ")
+		if i, seen := at[key]; seen {
 			out[i].Whole = out[i].Whole && whole
 			return
 		}
-		at[w] = len(out)
-		out = append(out, Highlight{w, whole})
+		at[key] = len(out)
+		out = append(out, Highlight{words, whole})
 	}
 	var walk func(n *Node)
 	walk = func(n *Node) {
@@ -108,11 +111,9 @@ func (q Query) Highlights() []Highlight {
 		}
 		switch n.Kind {
 		case Word:
-			add(n.Word, false)
+			add([]string{n.Word}, false)
 		case Phrase:
-			for _, w := range n.Words {
-				add(w, true)
-			}
+			add(n.Words, true)
 		case And, Or:
 			for _, k := range n.Kids {
 				walk(k)

@@ -259,27 +259,28 @@ func TestTree(t *testing.T) {
 func TestHighlights(t *testing.T) {
 	tests := []struct {
 		in   string
-		want []string // "=word": marked only whole
+		want []string // "=word": marked only whole; "a b": a phrase
 	}{
 		{"", nil},
 		{"#cia is:unread -putin", nil},
 		{"Putin", []string{"putin"}},
-		{`Zürich "Vladimir Putin" putin`, []string{"zurich", "=vladimir", "putin"}},
+		{`Zürich "Vladimir Putin" putin`, []string{"zurich", "=vladimir putin", "putin"}},
 		{`"party"`, []string{"=party"}},
-		{`"the party" the`, []string{"the", "=party"}},
+		{`"party" party`, []string{"party"}},
+		{`"the party" the`, []string{"=the party", "the"}},
 		{"a OR (b -c) -(d OR e)", []string{"a", "b"}},
 		{"--a -(-b)", []string{"a", "b"}},
-		{"CIA’s", []string{"=cia", "=s"}},
+		{"CIA’s", []string{"=cia s"}},
 		{"-CIA’s x", []string{"x"}},
-		{"東京 OR Петербург", []string{"=東", "=京", "петербург"}},
+		{"東京 OR Петербург", []string{"=東 京", "петербург"}},
 	}
 	for _, tt := range tests {
 		var got []string
 		for _, h := range Parse(tt.in).Highlights() {
 			if h.Whole {
-				got = append(got, "="+h.Word)
+				got = append(got, "="+strings.Join(h.Words, " "))
 			} else {
-				got = append(got, h.Word)
+				got = append(got, strings.Join(h.Words, " "))
 			}
 		}
 		if !reflect.DeepEqual(got, tt.want) {

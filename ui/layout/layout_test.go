@@ -67,35 +67,44 @@ func TestBesideJoinsLineByLine(t *testing.T) {
 }
 
 func TestMatches(t *testing.T) {
-	text := "Zürich council meets in ZURICH; Petersburg"
-	spans := Matches(text, []query.Highlight{{Word: "zur"}, {Word: "peter"}})
-	var got []string
-	for _, s := range spans {
-		got = append(got, text[s.Start:s.End])
+	word := func(w string) query.Highlight { return query.Highlight{Words: []string{w}} }
+	whole := func(w string) query.Highlight { return query.Highlight{Words: []string{w}, Whole: true} }
+	phrase := func(ws ...string) query.Highlight { return query.Highlight{Words: ws, Whole: true} }
+	for _, tt := range []struct {
+		text string
+		hs   []query.Highlight
+		line bool // LineMatches
+		want string
+	}{
+		{"Zürich council meets in ZURICH; Petersburg", []query.Highlight{word("zur"), word("peter")}, false, "Zürich|ZURICH|Petersburg"},
+		{"The party: partying, then the Party", []query.Highlight{whole("the"), whole("party")}, false, "The|party|the|Party"},
+		// A phrase is marked where its words come one after another, and only there.
+		{"The party: partying, then the Party", []query.Highlight{phrase("the", "party")}, false, "The party|the Party"},
+		{"then the party; the - party", []query.Highlight{phrase("the", "party"), word("then")}, false, "then|the party|the - party"},
+		// Chinese and Japanese characters are words of their own, as the index has them.
+		{"東京の天気予報 tokyo天気", []query.Highlight{phrase("天", "気"), word("tok")}, false, "天気|tokyo天気"}, // spans that touch are one
+		{"東京の天気予報", []query.Highlight{phrase("東", "京", "の", "天", "気")}, false, "東京の天気"},
+		// In a line of wrapped text a phrase may begin at its end or end at its start…
+		{"party is over, and the", []query.Highlight{phrase("the", "party")}, true, "party|the"},
+		{"the party", []query.Highlight{phrase("the", "party", "is", "over")}, true, "the party"},
+		// …but not in a title, nor where the line's edge words do not fit.
+		{"party is over, and the", []query.Highlight{phrase("the", "party")}, false, ""},
+		{"partying and then", []query.Highlight{phrase("the", "party")}, true, ""},
+	} {
+		spans := Matches(tt.text, tt.hs)
+		if tt.line {
+			spans = LineMatches(tt.text, tt.hs)
+		}
+		var got []string
+		for _, s := range spans {
+			got = append(got, tt.text[s.Start:s.End])
+		}
+		if strings.Join(got, "|") != tt.want {
+			t.Errorf("matches in %q (line %v) = %q, want %q", tt.text, tt.line, got, tt.want)
+		}
 	}
-	if strings.Join(got, "|") != "Zürich|ZURICH|Petersburg" {
-		t.Errorf("Matches = %q", got)
-	}
-	if c := Cells(ansi.WcWidth, "東京 tokyo", Matches("東京 tokyo", []query.Highlight{{Word: "tok"}})); len(c) != 1 || c[0] != (Span{5, 10}) {
+	if c := Cells(ansi.WcWidth, "東京 tokyo", Matches("東京 tokyo", []query.Highlight{word("tok")})); len(c) != 1 || c[0] != (Span{5, 10}) {
 		t.Errorf("Cells = %v, want [{5 10}]", c)
-	}
-	// The words of a phrase are marked whole.
-	text = "The party: partying, then the Party"
-	got = nil
-	for _, s := range Matches(text, []query.Highlight{{Word: "the", Whole: true}, {Word: "party", Whole: true}}) {
-		got = append(got, text[s.Start:s.End])
-	}
-	if strings.Join(got, "|") != "The|party|the|Party" {
-		t.Errorf("Matches of whole words = %q", got)
-	}
-	// Chinese and Japanese characters are words of their own, as the index has them.
-	text = "東京の天気予報 tokyo天気"
-	got = nil
-	for _, s := range Matches(text, []query.Highlight{{Word: "天", Whole: true}, {Word: "気", Whole: true}, {Word: "tok"}}) {
-		got = append(got, text[s.Start:s.End])
-	}
-	if strings.Join(got, "|") != "天|気|tokyo|天|気" {
-		t.Errorf("Matches in Japanese = %q", got)
 	}
 }
 

@@ -366,7 +366,7 @@ func (m Model) highlight(line string) string {
 	if m.theme.TextCursor && len(m.highlights) > 0 {
 		// No style shows (TERM=dumb): a > in the margin marks the line instead, in the cell
 		// of the rendered text's indent, so the line keeps its width.
-		if strings.HasPrefix(line, " ") && len(layout.Matches(ansi.Strip(line), m.highlights)) > 0 {
+		if strings.HasPrefix(line, " ") && len(layout.LineMatches(ansi.Strip(line), m.highlights)) > 0 {
 			return ">" + line[1:]
 		}
 		return line
@@ -380,7 +380,7 @@ func (m Model) mark(line string, style lipgloss.Style) string {
 		return line
 	}
 	plain := ansi.Strip(line)
-	spans := layout.Matches(plain, m.highlights)
+	spans := layout.LineMatches(plain, m.highlights)
 	if len(spans) == 0 {
 		return line
 	}
@@ -397,7 +397,7 @@ func (m Model) mark(line string, style lipgloss.Style) string {
 func MatchLines(lines []string, words []query.Highlight) []int {
 	var out []int
 	for i, l := range lines {
-		if len(layout.Matches(ansi.Strip(l), words)) > 0 {
+		if len(layout.LineMatches(ansi.Strip(l), words)) > 0 {
 			out = append(out, i)
 		}
 	}

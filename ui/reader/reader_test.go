@@ -113,7 +113,7 @@ func TestHighlightAfterEmojiSequences(t *testing.T) {
 		th := theme.New(true, true)
 		th.Width = wm
 		m := New(th)
-		m.Open(0, story.Story{Title: "t"}, false, 0, []query.Highlight{{Word: "news"}})
+		m.Open(0, story.Story{Title: "t"}, false, 0, []query.Highlight{{Words: []string{"news"}}})
 		m.SetSize(60, 5)
 		m.SetLines([]string{
 			"\U0001F468\u200d\U0001F469\u200d\U0001F467 abcdef news here",
@@ -143,7 +143,7 @@ func TestHighlightAfterEmojiSequences(t *testing.T) {
 func TestMatchJumpsGoFromWhereTheStoryIs(t *testing.T) {
 	m := New(theme.New(true, false))
 	m.SetSize(40, 12) // a body of 10 lines
-	m.Open(0, story.Story{Title: "Story"}, false, 0, []query.Highlight{{Word: "x"}})
+	m.Open(0, story.Story{Title: "Story"}, false, 0, []query.Highlight{{Words: []string{"x"}}})
 	m.SetLines(lines(0, 100), 40, true)
 	m.SetMatches([]int{5, 20, 50, 93})
 	check := func(step string, offset int, footer string) {
@@ -212,7 +212,7 @@ func TestMatchesMarkedWithoutStyles(t *testing.T) {
 	th.TextCursor = true
 	m := New(th)
 	m.SetSize(40, 5)
-	m.Open(0, story.Story{Title: "t"}, false, 0, []query.Highlight{{Word: "zebra"}})
+	m.Open(0, story.Story{Title: "t"}, false, 0, []query.Highlight{{Words: []string{"zebra"}}})
 	m.SetLines([]string{"  The zebra crossed.", "  Nothing here.", "no margin zebra"}, 40, true)
 	v := m.View()
 	for _, want := range []string{"> The zebra crossed.", "\n  Nothing here.", "\nno margin zebra"} {
@@ -227,7 +227,7 @@ func TestTitleMatchesMarked(t *testing.T) {
 	th := theme.New(true, true)
 	m := New(th)
 	m.SetSize(40, 5)
-	m.Open(0, story.Story{Title: "Zebra news"}, false, 0, []query.Highlight{{Word: "zebra"}})
+	m.Open(0, story.Story{Title: "Zebra news"}, false, 0, []query.Highlight{{Words: []string{"zebra"}}})
 	m.SetLines([]string{"  body"}, 40, true)
 	header, _, _ := strings.Cut(m.View(), "\n")
 	marked := th.Match.Inherit(th.Title) // the match style, on the title's (bold)
@@ -246,7 +246,7 @@ func TestTitleMatchesMarked(t *testing.T) {
 func TestRenderAgainForgetsTheMatch(t *testing.T) {
 	m := New(theme.New(true, false))
 	m.SetSize(40, 12)
-	m.Open(0, story.Story{Title: "Story"}, false, 0, []query.Highlight{{Word: "x"}})
+	m.Open(0, story.Story{Title: "Story"}, false, 0, []query.Highlight{{Words: []string{"x"}}})
 	m.SetLines(lines(0, 100), 40, true)
 	m.SetMatches([]int{5, 20, 50, 93})
 	m = press(m, ">")
@@ -351,5 +351,15 @@ func TestCJKTitleWrapsInsideARun(t *testing.T) {
 		if strings.ReplaceAll(got, " ", "") != strings.ReplaceAll(title, " ", "") {
 			t.Errorf("%v: the title bar reads %q, want all of %q", wm, got, title)
 		}
+	}
+}
+
+// TestMatchLinesOfAPhrase: the lines that hold a phrase, or may (it runs over their edge),
+// not every line with one of its words.
+func TestMatchLinesOfAPhrase(t *testing.T) {
+	lines := []string{"the cat sat", "and the party began", "then the", "party went on", "partying"}
+	got := MatchLines(lines, []query.Highlight{{Words: []string{"the", "party"}, Whole: true}})
+	if fmt.Sprint(got) != "[1 2 3]" {
+		t.Errorf("MatchLines = %v, want [1 2 3]", got)
 	}
 }

@@ -135,7 +135,7 @@ func TestSelectedRowKeepsItsHighlights(t *testing.T) {
 	m.SetStories([]story.Story{{Title: "Zürich banks"}, {Title: "Banks in Zurich"}})
 	m.SetDocs([]uint32{0, 1})
 	m.SetSize(60, 3)
-	m.SetHighlights([]query.Highlight{{Word: "zur"}})
+	m.SetHighlights([]query.Highlight{{Words: []string{"zur"}}})
 	rows := strings.Split(m.View(true), "\n")
 	if want := th.CursorMatch.Inherit(th.Selected).Render("Zürich"); !strings.Contains(rows[0], want) {
 		t.Errorf("the cursor's row %q does not mark %q", rows[0], want)
