@@ -33,15 +33,20 @@ type Scanner struct {
 	buf  [64]byte // the current term while it is ASCII and short
 	// reused by every non-ASCII term
 	nfd, folded []byte
+	rest        []byte // of folded: its terms still to come (folding made characters that stand alone)
 }
 
 // Reset starts reading text from its beginning.
 func (s *Scanner) Reset(text string) {
-	s.text, s.i = text, 0
+	s.text, s.i, s.rest = text, 0, nil
 }
 
 // Next moves to the next term and reports whether there is one.
 func (s *Scanner) Next() bool {
+	if len(s.rest) > 0 {
+		s.piece()
+		return true
+	}
 	text, i := s.text, s.i
 	// Most terms are short ASCII words that begin and end within the next eight or sixteen
 	// bytes: one or two loads find, lower-case and hash them.
@@ -197,8 +202,35 @@ func (s *Scanner) Next() bool {
 			return s.Next()
 		}
 	}
-	s.term, s.hash = s.folded, Hash(s.folded)
+	s.rest = s.folded
+	s.piece()
 	return true
+}
+
+// piece takes the next term out of rest, a folded run: a character that stands alone (with
+// the marks after it), or the characters up to the next one. Folding can make them where the text had none, or several
+// of one ("ｰ" is "ー", "ゟ" is "より").
+func (s *Scanner) piece() {
+	w := s.rest
+	n := len(w)
+	if slices.ContainsFunc(w, func(b byte) bool { return b >= 0xe2 }) { // below U+2000 nothing stands alone
+		for i := 0; i < len(w); {
+			r, size := utf8.DecodeRune(w[i:])
+			if StandsAlone(r) {
+				n = i
+				if i == 0 {
+					for n = size; n < len(w); n += size {
+						if r, size = utf8.DecodeRune(w[n:]); !unicode.IsMark(r) {
+							break
+						}
+					}
+				}
+				break
+			}
+			i += size
+		}
+	}
+	s.term, s.hash, s.rest = w[:n], Hash(w[:n]), w[n:]
 }
 
 // keepTermRunes drops from a folded word what a compatibility decomposition may have put in

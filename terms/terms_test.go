@@ -69,8 +69,25 @@ func listRef(text string) []string {
 	alone := false // word is a character that stands alone
 	flush := func() {
 		if len(word) > 0 {
-			if w := keepTermRunes(foldRunes([]byte(string(word)))); len(w) > 0 {
-				out = append(out, string(w))
+			// Folding can make characters that stand alone ("ｰ" is "ー", "ゟ" is "より"):
+			// each is a term again, and so is each run of other characters.
+			var piece []rune
+			lastAlone := false // the last term out is a character that stands alone
+			for _, r := range string(keepTermRunes(foldRunes([]byte(string(word))))) {
+				switch {
+				case StandsAlone(r):
+					if len(piece) > 0 {
+						out = append(out, string(piece))
+					}
+					out, piece, lastAlone = append(out, string(r)), piece[:0], true
+				case lastAlone && unicode.IsMark(r):
+					out[len(out)-1] += string(r)
+				default:
+					piece, lastAlone = append(piece, r), false
+				}
+			}
+			if len(piece) > 0 {
+				out = append(out, string(piece))
 			}
 			word = word[:0]
 		}
@@ -100,7 +117,7 @@ func TestScannerMatchesReference(t *testing.T) {
 	for _, s := range []string{
 		"", " ", "a", "Putin thanks Trump for CIA’s help.", "Zürich \xff\xfe в Петербурге",
 		"e\u0301te\u0301 \u0301lone mark", "x\u00a0y\u3000z", "東京 2024年", "ALL CAPS AND 123",
-		"か\u3099が abc東京def 北京大学的新研究", "ﾃﾚﾋﾞ テレビ",
+		"か\u3099が abc東京def 北京大学的新研究", "ﾃﾚﾋﾞ テレビ", "ゟ ヿ aｰb 00000000000000000ｰ00",
 		strings.Repeat("long", 40) + " " + strings.Repeat("Ü", 40), "tail,", ",head",
 	} {
 		got := List(s)
