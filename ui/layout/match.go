@@ -78,14 +78,18 @@ func phraseAt(ws []word, want []string) bool {
 	return true
 }
 
-// split returns the words of text, as package terms splits them.
+// split returns the words of text, as package terms splits them; a word whose folded form
+// is several terms is there once for each, with the same span.
 func split(text string) []word {
 	var words []word
 	start := -1
 	alone := false // the word at start is a character that stands alone
 	end := func(i int) {
 		if start >= 0 {
-			words = append(words, word{start, i, terms.Fold(text[start:i])})
+			// Its terms, as the index has them: usually one, but folding can make more.
+			for _, t := range terms.List(text[start:i]) {
+				words = append(words, word{start, i, t})
+			}
 		}
 		start, alone = -1, false
 	}
