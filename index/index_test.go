@@ -187,7 +187,7 @@ func TestSearchMatchesBruteForce(t *testing.T) {
 			read.Add(uint32(i))
 		}
 	}
-	atoms := []string{"al", "alpha", "bet", `"bet"`, "zurich", "петер", "東京", `"alpha beta"`, `"beta bet"`, "#cia", `#"st petersburg"`, "#sport,#zürich", "is:unread", "news"}
+	atoms := []string{"al", "alpha", "bet", `"bet"`, "zurich", "петер", "東京", `"alpha beta"`, `"beta bet"`, `"alpha be*"`, `"bet a*"`, `"zurich z*"`, "#cia", `#"st petersburg"`, "#sport,#zürich", "is:unread", "news"}
 	for range 300 {
 		var parts []string
 		for range 1 + rng.IntN(3) {
@@ -264,10 +264,11 @@ func brute(n *query.Node, s story.Story, read bool) bool {
 		}
 		return false
 	case query.Phrase:
+		k := len(n.Words)
 		for _, f := range fields {
 			ws := terms.List(f)
-			for i := 0; i+len(n.Words) <= len(ws); i++ {
-				if slices.Equal(ws[i:i+len(n.Words)], n.Words) {
+			for i := 0; i+k <= len(ws); i++ {
+				if slices.Equal(ws[i:i+k-1], n.Words[:k-1]) && (ws[i+k-1] == n.Words[k-1] || n.Prefix && strings.HasPrefix(ws[i+k-1], n.Words[k-1])) {
 					return true
 				}
 			}

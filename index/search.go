@@ -4,6 +4,7 @@ import (
 	"context"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -208,8 +209,8 @@ func (ix *Index) checkPhrases(ctx context.Context, root *query.Node) (map[*query
 			out[n] = ix.wordDocs(n.Words[0])
 			continue
 		}
-		c := ix.phraseCandidates(n.Words)
-		found, err := ix.checkText(ctx, n.Words, c)
+		c := ix.phraseCandidates(n)
+		found, err := ix.checkText(ctx, n, c)
 		if err != nil {
 			return nil, err
 		}
@@ -232,17 +233,29 @@ func (ix *Index) wordDocs(w string) *roaring.Bitmap {
 // candidates are the docs that may hold a phrase, and what checking them needs.
 type candidates struct {
 	docs    []uint32
-	stories []story.Story // metadata by doc (the index's own slice: only read)
-	pattern []byte        // the phrase as stream bytes
-	streams Streams       // nil: check the text
+	stories []story.Story   // metadata by doc (the index's own slice: only read)
+	pattern []byte          // the phrase as stream bytes (but its last word, when a prefix)
+	last    *roaring.Bitmap // when the phrase's last word is a prefix: the ids of the terms it starts
+	streams Streams         // nil: check the text
 }
 
-// phraseCandidates returns the docs holding every word of a phrase.
-func (ix *Index) phraseCandidates(words []string) candidates {
+// phraseCandidates returns the docs holding every word of phrase n (a term its last word
+// starts, when that is a prefix).
+func (ix *Index) phraseCandidates(n *query.Node) candidates {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
+	words := n.Words
 	var cand *roaring.Bitmap
 	c := candidates{streams: ix.streams}
+	if n.Prefix {
+		ix.searchMu.Lock() // prefixRange reads the sorted terms
+		ix.vocab.sortIfDirty()
+		last := ix.vocab.prefixRange(words[len(words)-1])
+		c.last = roaring.BitmapOf(last...)
+		cand = ix.vocab.prefixDocs(last, len(ix.stories)).Clone()
+		ix.searchMu.Unlock()
+		words = words[:len(words)-1]
+	}
 	ids := make([]uint32, 0, len(words))
 	for _, w := range words {
 		id, ok := ix.vocab.ids[w]
@@ -262,11 +275,17 @@ func (ix *Index) phraseCandidates(words []string) candidates {
 	return c
 }
 
-// checkText keeps the candidates whose title, a tag or body holds words consecutively. Bodies
-// are read as term streams when there are streams, else as text through the index's Reader.
-// The work is split over the CPUs, in stretches of consecutive docs (their streams lie side by
-// side), and stops when ctx is done.
-func (ix *Index) checkText(ctx context.Context, words []string, c candidates) (*roaring.Bitmap, error) {
+// checkText keeps the candidates whose title, a tag or body holds phrase n. Bodies are read as
+// term streams when there are streams, else as text through the index's Reader. The work is
+// split over the CPUs, in stretches of consecutive docs (their streams lie side by side), and
+// stops when ctx is done.
+func (ix *Index) checkText(ctx context.Context, n *query.Node, c candidates) (*roaring.Bitmap, error) {
+	inStream := func(stream []byte) bool {
+		if c.last != nil {
+			return streamHasPrefixPhrase(stream, c.pattern, c.last)
+		}
+		return streamHasPhrase(stream, c.pattern)
+	}
 	docs, stories := c.docs, c.stories
 	keep := make([]bool, len(docs))
 	const stretch = 256
@@ -298,25 +317,25 @@ func (ix *Index) checkText(ctx context.Context, words []string, c candidates) (*
 						if k > 0 {
 							start = ends[k-1]
 						}
-						keep[i] = streamHasPhrase(data[start:ends[k]], c.pattern)
+						keep[i] = inStream(data[start:ends[k]])
 						continue
 					}
 					if c.streams != nil {
 						if one, oneEnds, ok := c.streams.Range(docs[i], docs[i]+1, buf[:0], ends[:0]); ok {
 							buf, ends = one, oneEnds
-							keep[i] = streamHasPhrase(one, c.pattern)
+							keep[i] = inStream(one)
 							continue
 						}
 					}
 					s := stories[docs[i]]
-					if hasPhrase(s.Title, words) || tagsHavePhrase(s.Tags, words) {
+					if textHas(s.Title, n) || tagsHave(s.Tags, n) {
 						keep[i] = true
 						continue
 					}
 					if ix.read == nil {
 						continue
 					}
-					if full, err := ix.read(s.Source); err == nil && hasPhrase(full.Body, words) {
+					if full, err := ix.read(s.Source); err == nil && textHas(full.Body, n) {
 						keep[i] = true
 					}
 				}
@@ -336,9 +355,24 @@ func (ix *Index) checkText(ctx context.Context, words []string, c candidates) (*
 	return out, nil
 }
 
-func tagsHavePhrase(tags []string, words []string) bool {
+func tagsHave(tags []string, n *query.Node) bool {
 	for _, t := range tags {
-		if hasPhrase(t, words) {
+		if textHas(t, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// textHas reports whether text's terms hold phrase n: its words consecutively, the last one
+// only starting a term when it is a prefix.
+func textHas(text string, n *query.Node) bool {
+	if !n.Prefix {
+		return hasPhrase(text, n.Words)
+	}
+	ws, k := terms.List(text), len(n.Words)
+	for i := 0; i+k <= len(ws); i++ {
+		if slices.Equal(ws[i:i+k-1], n.Words[:k-1]) && strings.HasPrefix(ws[i+k-1], n.Words[k-1]) {
 			return true
 		}
 	}
@@ -397,7 +431,7 @@ func (e *eval) titleHits(root *query.Node) *roaring.Bitmap {
 		case query.Word:
 			add(e.ix.vocab.titleDocs(e.ix.vocab.prefixRange(n.Word), len(e.ix.stories)))
 		case query.Phrase:
-			add(e.titlePhrase(n.Words))
+			add(e.titlePhrase(n))
 		case query.And, query.Or:
 			for _, k := range n.Kids {
 				walk(k)
@@ -410,10 +444,15 @@ func (e *eval) titleHits(root *query.Node) *roaring.Bitmap {
 	return out
 }
 
-// titlePhrase returns the docs whose title holds words consecutively: those with every word in
-// the title, their titles (in memory) checked.
-func (e *eval) titlePhrase(words []string) *roaring.Bitmap {
+// titlePhrase returns the docs whose title holds phrase n: those with every word in the title,
+// their titles (in memory) checked.
+func (e *eval) titlePhrase(n *query.Node) *roaring.Bitmap {
+	words := n.Words
 	var cand *roaring.Bitmap
+	if n.Prefix {
+		last := e.ix.vocab.titleDocs(e.ix.vocab.prefixRange(words[len(words)-1]), len(e.ix.stories))
+		cand, words = last, words[:len(words)-1]
+	}
 	for _, w := range words {
 		id, ok := e.ix.vocab.ids[w]
 		if !ok {
@@ -429,10 +468,10 @@ func (e *eval) titlePhrase(words []string) *roaring.Bitmap {
 			cand.And(docs)
 		}
 	}
-	if len(words) > 1 {
+	if len(n.Words) > 1 {
 		kept := roaring.New()
 		for it := cand.Iterator(); it.HasNext(); {
-			if doc := it.Next(); hasPhrase(e.ix.stories[doc].Title, words) {
+			if doc := it.Next(); textHas(e.ix.stories[doc].Title, n) {
 				kept.Add(doc)
 			}
 		}

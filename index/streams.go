@@ -6,6 +6,8 @@ import (
 	"math"
 	"slices"
 	"sync"
+
+	"github.com/RoaringBitmap/roaring/v2"
 )
 
 // A story's term stream is the terms of its title, body and each tag in order, each written as
@@ -104,6 +106,24 @@ func encodeStreams(b *batchTerms, global []uint32, data []byte, ends []uint32) (
 		ends = append(ends, uint32(len(data)+pos))
 	}
 	return data[:len(data)+pos], ends
+}
+
+// streamHasPrefixPhrase reports whether stream holds pattern at a term boundary followed by
+// one of the terms last: a phrase whose last word is a prefix.
+func streamHasPrefixPhrase(stream, pattern []byte, last *roaring.Bitmap) bool {
+	for off := 0; ; {
+		i := bytes.Index(stream[off:], pattern)
+		if i < 0 {
+			return false
+		}
+		at := off + i
+		if at == 0 || stream[at-1] < 0x80 {
+			if v, n := binary.Uvarint(stream[at+len(pattern):]); n > 0 && v > 0 && v <= math.MaxUint32 && last.Contains(uint32(v-1)) {
+				return true
+			}
+		}
+		off = at + 1
+	}
 }
 
 // phrasePattern is the stream bytes of a phrase's term ids.

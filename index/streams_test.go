@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"github.com/RoaringBitmap/roaring/v2"
 	"math"
 	"slices"
 	"testing"
@@ -67,7 +68,8 @@ func TestPhrasesFromStreamsMatchText(t *testing.T) {
 		phrases := []string{`"the government"`, `"police officials"`, `"of the"`, `"zzz qqq"`, `"the the"`}
 		for i := 0; i < len(stories); i += 50 {
 			if words := firstWords(stories[i].Body, 3); len(words) == 3 {
-				phrases = append(phrases, `"`+words[0]+" "+words[1]+`"`, `"`+words[0]+" "+words[1]+" "+words[2]+`"`)
+				phrases = append(phrases, `"`+words[0]+" "+words[1]+`"`, `"`+words[0]+" "+words[1]+" "+words[2]+`"`,
+					`"`+words[0]+" "+words[1][:1]+`*"`, `"`+words[0]+" "+words[1]+" "+words[2][:min(2, len(words[2]))]) // prefix phrases, one still open
 			}
 		}
 		found := 0
@@ -169,6 +171,22 @@ func TestStreamHasPhrase(t *testing.T) {
 	for _, c := range cases {
 		if got := streamHasPhrase(enc(c.stream...), phrasePattern(c.phrase)); got != c.want {
 			t.Errorf("%v in %v: %v, want %v", c.phrase, c.stream, got, c.want)
+		}
+	}
+	// A phrase whose last word is a prefix: the pattern of the others, then one of the terms.
+	for _, c := range []struct {
+		stream, phrase []uint32
+		last           []uint32
+		want           bool
+	}{
+		{[]uint32{1, 2, 3}, []uint32{1}, []uint32{2, 7}, true},
+		{[]uint32{1, 2, 3}, []uint32{1}, []uint32{3, 7}, false},
+		{[]uint32{1, fieldBreak, 2}, []uint32{1}, []uint32{2}, false},
+		{[]uint32{4, 1}, []uint32{1}, []uint32{2}, false},
+		{[]uint32{1, 300, 1, 999}, []uint32{1}, []uint32{999}, true},
+	} {
+		if got := streamHasPrefixPhrase(enc(c.stream...), phrasePattern(c.phrase), roaring.BitmapOf(c.last...)); got != c.want {
+			t.Errorf("%v then one of %v in %v: %v, want %v", c.phrase, c.last, c.stream, got, c.want)
 		}
 	}
 	// 300 is written as 301, 0xad 0x02: the 0x02 ending it must not start a match of the

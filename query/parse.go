@@ -204,10 +204,12 @@ func (p *parser) quoted(i int) (text string, next int, closed bool) {
 }
 
 // words turns text into a Word, a Phrase of its terms, or nil if it has none. Quoted text
-// with one term is a Phrase too (the word matched whole) once its quote is closed: while it
-// is being typed, the word is a prefix like any other.
+// with one term is a Phrase too (the word matched whole) once its quote is closed. While the
+// quote is open, or when the text ends in "*", its last word is a prefix: a phrase still
+// being typed finds what it will.
 func (p *parser) words(text string, quoted, closed bool) *Node {
 	ws := terms.List(text)
+	prefix := quoted && (!closed || strings.HasSuffix(strings.TrimRightFunc(text, unicode.IsSpace), "*"))
 	switch len(ws) {
 	case 0:
 		if quoted {
@@ -217,11 +219,11 @@ func (p *parser) words(text string, quoted, closed bool) *Node {
 		}
 		return nil
 	case 1:
-		if !closed {
+		if !closed || prefix {
 			return &Node{Kind: Word, Word: ws[0]}
 		}
 	}
-	return &Node{Kind: Phrase, Words: ws}
+	return &Node{Kind: Phrase, Words: ws, Prefix: prefix}
 }
 
 // is reads "is:value", falling back to its words.

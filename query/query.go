@@ -5,7 +5,8 @@
 // The language:
 //
 //	putin              stories with a word starting with "putin" (title, body or tags)
-//	"exact phrase"     those words, consecutive; "word" that word whole, not as a prefix
+//	"exact phrase"     those words, consecutive; "word" that word whole, not as a prefix;
+//	"exact phr*"       …the last one a prefix (so is it while the quote is still open)
 //	東京               Chinese and Japanese: those characters, consecutive (each is a term)
 //	#cia  tag:cia      the tag; #"st petersburg", tag:"st petersburg" for spaces
 //	#cia,#fsb          any of those tags (also #cia,fsb and tag:cia,fsb)
@@ -56,11 +57,12 @@ func (k Kind) String() string {
 // Node is one node of a query tree. Trees from Parse are simplified: an And or Or has at
 // least two kids and none of its own kind, and a Not's kid is never a Not.
 type Node struct {
-	Kind  Kind
-	Word  string   // Word: one folded term (prefix);  Is: "unread" | "saved" | "read"
-	Words []string // Phrase: folded terms, consecutive, len ≥ 1
-	Tags  []string // Tag: raw tag names as typed, any of them (len ≥ 1)
-	Kids  []*Node  // And, Or: len ≥ 2; Not: len 1
+	Kind   Kind
+	Word   string   // Word: one folded term (prefix);  Is: "unread" | "saved" | "read"
+	Words  []string // Phrase: folded terms, consecutive, len ≥ 1
+	Prefix bool     // Phrase: its last word is a prefix (len ≥ 2): "the par*", or a quote still open
+	Tags   []string // Tag: raw tag names as typed, any of them (len ≥ 1)
+	Kids   []*Node  // And, Or: len ≥ 2; Not: len 1
 }
 
 // Query is a parsed query.
@@ -84,7 +86,7 @@ func (n *Node) Walk(fn func(*Node)) {
 type Highlight struct {
 	// Words is one folded word, marked in the words of a text whose folded form starts with
 	// it (only those that are it, with Whole); or a phrase's words, marked where a text's
-	// words are these, one after another.
+	// words are these, one after another (the last one only starting so, without Whole).
 	Words []string
 	Whole bool
 }
@@ -113,7 +115,7 @@ func (q Query) Highlights() []Highlight {
 		case Word:
 			add([]string{n.Word}, false)
 		case Phrase:
-			add(n.Words, true)
+			add(n.Words, !n.Prefix)
 		case And, Or:
 			for _, k := range n.Kids {
 				walk(k)
@@ -141,12 +143,15 @@ func (n *Node) write(b *strings.Builder) {
 	case Word:
 		b.WriteString(n.Word)
 	case Phrase:
-		if len(n.Words) > 1 && allStandAlone(n.Words) { // 東京: its characters, as it was typed
+		if len(n.Words) > 1 && allStandAlone(n.Words) && !n.Prefix { // 東京: its characters, as it was typed
 			b.WriteString(strings.Join(n.Words, ""))
 			return
 		}
 		b.WriteByte('"')
 		b.WriteString(strings.Join(n.Words, " "))
+		if n.Prefix {
+			b.WriteByte('*')
+		}
 		b.WriteByte('"')
 	case Tag:
 		for i, t := range n.Tags {

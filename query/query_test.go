@@ -138,9 +138,13 @@ var parseTests = []struct {
 	{"-(a OR b) -(c d)", "-(a OR b) -(c d)", "(AND (NOT (OR a b)) (NOT (AND c d)))", nil},
 
 	// malformed: every one gives a tree (or nothing) and a problem
-	{`"unclosed phrase`, `"unclosed phrase"`, "", []string{probUnclosedQuote}},
+	{`"unclosed phrase`, `"unclosed phrase*"`, "", []string{probUnclosedQuote}}, // still being typed: its last word a prefix
+	{`"the par*"`, `"the par*"`, "", nil},
+	{`"the par * "`, `"the par*"`, "", nil},
+	{`"par*"`, "par", "", nil},
+	{`"東京*"`, `"東 京*"`, "", nil},
 	{`putin "vladimir`, `putin vladimir`, "", []string{probUnclosedQuote}},
-	{`(a "b c)`, `a "b c"`, "(AND a \"b c\")", []string{probUnclosedQuote, probUnclosedParen}},
+	{`(a "b c)`, `a "b c*"`, "(AND a \"b c*\")", []string{probUnclosedQuote, probUnclosedParen}},
 	{`"`, "", "()", []string{probUnclosedQuote, probEmptyQuotes}},
 	{`""`, "", "()", []string{probEmptyQuotes}},
 	{`a "" b`, "a b", "", []string{probEmptyQuotes}},
@@ -268,6 +272,7 @@ func TestHighlights(t *testing.T) {
 		{`"party"`, []string{"=party"}},
 		{`"party" party`, []string{"party"}},
 		{`"the party" the`, []string{"=the party", "the"}},
+		{`"the par`, []string{"the par"}}, // its last word a prefix
 		{"a OR (b -c) -(d OR e)", []string{"a", "b"}},
 		{"--a -(-b)", []string{"a", "b"}},
 		{"CIA’s", []string{"=cia s"}},

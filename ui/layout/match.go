@@ -50,14 +50,14 @@ func matches(text string, hs []query.Highlight, edges bool) []Span {
 				}
 				continue
 			}
-			n := len(h.Words)
+			n, prefix := len(h.Words), !h.Whole // a phrase still being typed: its last word a prefix
 			switch {
-			case i+n <= len(words) && phraseAt(words[i:i+n], h.Words):
+			case i+n <= len(words) && phraseAt(words[i:i+n], h.Words, prefix):
 				mark(i, i+n-1)
-			case edges && i+n > len(words) && phraseAt(words[i:], h.Words[:len(words)-i]):
+			case edges && i+n > len(words) && phraseAt(words[i:], h.Words[:len(words)-i], false):
 				mark(i, len(words)-1) // it may go on on the next line
 			}
-			if edges && i < n-1 && phraseAt(words[:i+1], h.Words[n-1-i:]) {
+			if edges && i < n-1 && phraseAt(words[:i+1], h.Words[n-1-i:], prefix) {
 				mark(0, i) // it may have begun on the line before
 			}
 		}
@@ -65,13 +65,15 @@ func matches(text string, hs []query.Highlight, edges bool) []Span {
 	return merge(spans)
 }
 
-// phraseAt reports whether the words' folded forms are want.
-func phraseAt(ws []word, want []string) bool {
+// phraseAt reports whether the words' folded forms are want (the last one only starting
+// with its word, when prefix).
+func phraseAt(ws []word, want []string, prefix bool) bool {
 	if len(ws) != len(want) || len(ws) == 0 {
 		return false
 	}
+	last := len(ws) - 1
 	for k, w := range ws {
-		if w.folded != want[k] {
+		if w.folded != want[k] && !(prefix && k == last && strings.HasPrefix(w.folded, want[k])) {
 			return false
 		}
 	}
