@@ -105,6 +105,8 @@ var benchSearches = []benchSearch{
 	{name: "wordNotTag", query: "police -#politics"},
 	{name: "phraseRare", query: `"police officials"`},
 	{name: "phraseCommon", query: `"the government"`},
+	{name: "phraseTyping", query: `"the gov`}, // a quote still open: the last word a prefix
+	{name: "phraseTyping1", query: `"the g`},
 }
 
 func (s benchSearch) filter() Filter {

@@ -233,10 +233,10 @@ func (ix *Index) wordDocs(w string) *roaring.Bitmap {
 // candidates are the docs that may hold a phrase, and what checking them needs.
 type candidates struct {
 	docs    []uint32
-	stories []story.Story   // metadata by doc (the index's own slice: only read)
-	pattern []byte          // the phrase as stream bytes (but its last word, when a prefix)
-	last    *roaring.Bitmap // when the phrase's last word is a prefix: the ids of the terms it starts
-	streams Streams         // nil: check the text
+	stories []story.Story // metadata by doc (the index's own slice: only read)
+	pattern []byte        // the phrase as stream bytes (but its last word, when a prefix)
+	last    bitset        // when the phrase's last word is a prefix: the ids of the terms it starts; nil otherwise
+	streams Streams       // nil: check the text
 }
 
 // phraseCandidates returns the docs holding every word of phrase n (a term its last word
@@ -251,7 +251,10 @@ func (ix *Index) phraseCandidates(n *query.Node) candidates {
 		ix.searchMu.Lock() // prefixRange reads the sorted terms
 		ix.vocab.sortIfDirty()
 		last := ix.vocab.prefixRange(words[len(words)-1])
-		c.last = roaring.BitmapOf(last...)
+		c.last = newBitset(len(ix.vocab.names))
+		for _, id := range last {
+			c.last.add(id)
+		}
 		cand = ix.vocab.prefixDocs(last, len(ix.stories)).Clone()
 		ix.searchMu.Unlock()
 		words = words[:len(words)-1]

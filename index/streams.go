@@ -6,8 +6,6 @@ import (
 	"math"
 	"slices"
 	"sync"
-
-	"github.com/RoaringBitmap/roaring/v2"
 )
 
 // A story's term stream is the terms of its title, body and each tag in order, each written as
@@ -108,9 +106,19 @@ func encodeStreams(b *batchTerms, global []uint32, data []byte, ends []uint32) (
 	return data[:len(data)+pos], ends
 }
 
+// bitset is a set of term ids, a bit each: a phrase's last word, when a prefix, is checked
+// against it at every place the rest of the phrase is found.
+type bitset []uint64
+
+func newBitset(n int) bitset { return make(bitset, (n+63)/64) }
+
+func (b bitset) add(id uint32) { b[id/64] |= 1 << (id % 64) }
+
+func (b bitset) has(id uint64) bool { return id/64 < uint64(len(b)) && b[id/64]&(1<<(id%64)) != 0 }
+
 // streamHasPrefixPhrase reports whether stream holds pattern at a term boundary followed by
 // one of the terms last: a phrase whose last word is a prefix.
-func streamHasPrefixPhrase(stream, pattern []byte, last *roaring.Bitmap) bool {
+func streamHasPrefixPhrase(stream, pattern []byte, last bitset) bool {
 	for off := 0; ; {
 		i := bytes.Index(stream[off:], pattern)
 		if i < 0 {
@@ -118,7 +126,7 @@ func streamHasPrefixPhrase(stream, pattern []byte, last *roaring.Bitmap) bool {
 		}
 		at := off + i
 		if at == 0 || stream[at-1] < 0x80 {
-			if v, n := binary.Uvarint(stream[at+len(pattern):]); n > 0 && v > 0 && v <= math.MaxUint32 && last.Contains(uint32(v-1)) {
+			if v, n := binary.Uvarint(stream[at+len(pattern):]); n > 0 && v > 0 && last.has(v-1) {
 				return true
 			}
 		}
