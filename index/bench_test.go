@@ -107,6 +107,7 @@ var benchSearches = []benchSearch{
 	{name: "phraseCommon", query: `"the government"`},
 	{name: "phraseTyping", query: `"the gov`}, // a quote still open: the last word a prefix
 	{name: "phraseTyping1", query: `"the g`},
+	{name: "cjkWord", query: "天気"}, // Chinese and Japanese words are phrases of their characters
 }
 
 func (s benchSearch) filter() Filter {
