@@ -396,7 +396,15 @@ func Each(text string, fn func(word string)) {
 // held whole as one term could be found only by its first characters; each character a term,
 // a word inside a run is found as the phrase of its characters.
 func StandsAlone(r rune) bool {
-	return r >= 0x2E80 && unicode.IsLetter(r) && (r == 'ー' || unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana))
+	switch {
+	case r < 0x2E80:
+		return false
+	case 0x4E00 <= r && r <= 0x9FFF: // the unified ideographs, all letters of the Han script
+		return true
+	case 0x3040 <= r && r <= 0x30FF: // kana: letters, less marks, punctuation and ゛゜
+		return 0x3041 <= r && r <= 0x3096 || 0x309D <= r && r <= 0x309F || 0x30A1 <= r && r <= 0x30FA || 0x30FC <= r
+	}
+	return unicode.IsLetter(r) && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
 }
 
 // List returns the terms of text.

@@ -265,3 +265,14 @@ func BenchmarkEachBytes(b *testing.B) {
 		EachBytes(text, func([]byte) {})
 	}
 }
+
+// TestStandsAloneMatchesItsDefinition: the ranges StandsAlone checks first say what its
+// definition says, for every character.
+func TestStandsAloneMatchesItsDefinition(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		want := unicode.IsLetter(r) && (r == 'ー' || unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana))
+		if got := StandsAlone(r); got != want {
+			t.Errorf("StandsAlone(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
