@@ -117,7 +117,8 @@ func (b bitset) add(id uint32) { b[id/64] |= 1 << (id % 64) }
 func (b bitset) has(id uint64) bool { return id/64 < uint64(len(b)) && b[id/64]&(1<<(id%64)) != 0 }
 
 // streamHasPrefixPhrase reports whether stream holds pattern at a term boundary followed by
-// one of the terms last: a phrase whose last word is a prefix.
+// one of the terms last: a phrase whose last word is a prefix. Its loop is streamHasPhrase's:
+// one helper for both, called for every place found, made a phrase being typed 5% slower.
 func streamHasPrefixPhrase(stream, pattern []byte, last bitset) bool {
 	for off := 0; ; {
 		i := bytes.Index(stream[off:], pattern)

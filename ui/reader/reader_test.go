@@ -44,18 +44,24 @@ func TestBottomWhileRenderingMeansTheEnd(t *testing.T) {
 	}
 }
 
+// atLine100 is a story of 210 lines in a 40×12 view, paged down to line 100 at the top.
+func atLine100() Model {
+	m := New(theme.New(true, false))
+	m.SetSize(40, 12)
+	m.Open(0, story.Story{Title: "Story"}, false, 0, nil)
+	m.SetLines(lines(0, 210), 40, true)
+	for range 10 {
+		m = press(m, "f") // pages of 10 lines
+	}
+	return m
+}
+
 // TestPositionSurvivesAWidthChange: text rendered again for another width (and height)
 // keeps the line at the top by its share of the text, so what was being read stays on screen
 // (a share of the scroll range moved it by several paragraphs when the height changed too).
 func TestPositionSurvivesAWidthChange(t *testing.T) {
 	for _, h := range []int{12, 6, 40} {
-		m := New(theme.New(true, false))
-		m.SetSize(40, 12)
-		m.Open(0, story.Story{Title: "Story"}, false, 0, nil)
-		m.SetLines(lines(0, 210), 40, true)
-		for range 10 {
-			m = press(m, "f") // pages of 10 lines: line 100 at the top
-		}
+		m := atLine100()
 		m.SetSize(20, h)
 		m.SetLines(lines(0, 420), 20, true) // narrower: twice the lines
 		if m.offset != 200 {
@@ -80,13 +86,7 @@ func TestResumeWaitsForTheWholeStory(t *testing.T) {
 // window where the text takes twice the lines, with line 200 at the top; and one left at its
 // end opens at its end.
 func TestResumeSurvivesAnotherWindow(t *testing.T) {
-	m := New(theme.New(true, false))
-	m.SetSize(40, 12)
-	m.Open(0, story.Story{Title: "Story"}, false, 0, nil)
-	m.SetLines(lines(0, 210), 40, true)
-	for range 10 {
-		m = press(m, "f") // pages of 10 lines: line 100 at the top
-	}
+	m := atLine100()
 	left := m.Resume()
 	m = press(m, "G")
 	end := m.Resume()
