@@ -137,8 +137,8 @@ func (m Model) Resume() float64 {
 		return m.anchor
 	case len(m.lines) == 0 || m.offset == 0:
 		return 0
-	case m.offset >= len(m.lines)-m.bodyHeight():
-		return 1
+	case m.done && m.offset >= len(m.lines)-m.bodyHeight():
+		return 1 // the end (of what has arrived so far, it would be a place in the middle)
 	}
 	return float64(m.offset) / float64(len(m.lines))
 }

@@ -90,6 +90,17 @@ func TestResumeSurvivesAnotherWindow(t *testing.T) {
 	left := m.Resume()
 	m = press(m, "G")
 	end := m.Resume()
+	// At the bottom of what has arrived of a story still rendering is a place, not its end.
+	partial := New(theme.New(true, false))
+	partial.SetSize(40, 12)
+	partial.Open(0, story.Story{Title: "Story"}, false, 0, nil)
+	partial.SetLines(lines(0, 100), 40, false)
+	for range 100 {
+		partial = press(partial, "j") // to the bottom of the 100 lines so far: line 90 at the top
+	}
+	if r := partial.Resume(); r != 0.9 {
+		t.Errorf("at the bottom of the first 100 lines of a story still rendering: resume at %v, want 0.9", r)
+	}
 	for _, size := range [][2]int{{20, 6}, {20, 40}, {80, 12}} {
 		again := New(theme.New(true, false))
 		again.SetSize(size[0], size[1])
