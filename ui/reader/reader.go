@@ -339,6 +339,9 @@ func (m Model) footer() string {
 		pct = 100
 	}
 	right := fmt.Sprintf(" %d%% · %d min read", pct, m.story.ReadingMinutes())
+	if m.story.Words == 0 { // no text to read
+		right = fmt.Sprintf(" %d%%", pct)
+	}
 	switch {
 	case m.atMatch():
 		right = fmt.Sprintf(" match %d/%d ·", m.match+1, len(m.matches)) + right
