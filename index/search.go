@@ -259,18 +259,9 @@ func (ix *Index) phraseCandidates(n *query.Node) candidates {
 		ix.searchMu.Unlock()
 		words = words[:len(words)-1]
 	}
-	ids := make([]uint32, 0, len(words))
-	for _, w := range words {
-		id, ok := ix.vocab.ids[w]
-		if !ok {
-			return candidates{}
-		}
-		ids = append(ids, id)
-		if docs := ix.vocab.anyOf(id, len(ix.stories)); cand == nil {
-			cand = docs.Clone()
-		} else {
-			cand.And(docs)
-		}
+	cand, ids, ok := ix.vocab.withAll(cand, words, func(id uint32) *roaring.Bitmap { return ix.vocab.anyOf(id, len(ix.stories)) })
+	if !ok {
+		return candidates{}
 	}
 	c.pattern = phrasePattern(ids)
 	c.docs = cand.ToArray()
@@ -447,6 +438,30 @@ func (e *eval) titleHits(root *query.Node) *roaring.Bitmap {
 	return out
 }
 
+// withAll narrows cand (nil: every doc) to the docs that of gives for each of words (nil:
+// none), and returns it with the words' term ids; ok is false when a word is no term or in no
+// doc. cand may be changed; of's bitmaps are not.
+func (v *vocabulary) withAll(cand *roaring.Bitmap, words []string, of func(id uint32) *roaring.Bitmap) (_ *roaring.Bitmap, ids []uint32, ok bool) {
+	ids = make([]uint32, 0, len(words))
+	for _, w := range words {
+		id, known := v.ids[w]
+		if !known {
+			return nil, nil, false
+		}
+		docs := of(id)
+		if docs == nil {
+			return nil, nil, false
+		}
+		ids = append(ids, id)
+		if cand == nil {
+			cand = docs.Clone()
+		} else {
+			cand.And(docs)
+		}
+	}
+	return cand, ids, true
+}
+
 // titlePhrase returns the docs whose title holds phrase n: those with every word in the title,
 // their titles (in memory) checked.
 func (e *eval) titlePhrase(n *query.Node) *roaring.Bitmap {
@@ -456,20 +471,9 @@ func (e *eval) titlePhrase(n *query.Node) *roaring.Bitmap {
 		last := e.ix.vocab.titleDocs(e.ix.vocab.prefixRange(words[len(words)-1]), len(e.ix.stories))
 		cand, words = last, words[:len(words)-1]
 	}
-	for _, w := range words {
-		id, ok := e.ix.vocab.ids[w]
-		if !ok {
-			return roaring.New()
-		}
-		docs := e.ix.vocab.titleOf(id, len(e.ix.stories))
-		if docs == nil {
-			return roaring.New()
-		}
-		if cand == nil {
-			cand = docs.Clone()
-		} else {
-			cand.And(docs)
-		}
+	cand, _, ok := e.ix.vocab.withAll(cand, words, func(id uint32) *roaring.Bitmap { return e.ix.vocab.titleOf(id, len(e.ix.stories)) })
+	if !ok {
+		return roaring.New()
 	}
 	if len(n.Words) > 1 {
 		kept := roaring.New()
