@@ -36,13 +36,7 @@ func Document(title, body string, width int, style string) (string, error) {
 
 // heading lays out title as cfg's first-level heading in a document width columns wide.
 func heading(title string, width int, cfg ansi.StyleConfig) string {
-	var margin, indent int // as glamour counts them: the margin on either side, the indent on the left
-	if m := cfg.Document.Margin; m != nil {
-		margin = int(*m)
-	}
-	if i := cfg.Document.Indent; i != nil {
-		indent = int(*i)
-	}
+	margin, indent := documentMargins(cfg)
 	rules := overlay(overlay(cfg.Document.StylePrimitive, cfg.Heading.StylePrimitive), cfg.H1.StylePrimitive)
 	prefix, suffix := headingPrefix(cfg), cfg.H1.Suffix
 	if suffix == "" {
@@ -63,6 +57,18 @@ func heading(title string, width int, cfg ansi.StyleConfig) string {
 		b.WriteString(look.Render(prefix + strings.TrimRight(line, " ") + suffix))
 	}
 	return b.String()
+}
+
+// documentMargins are cfg's document margin, on either side, and indent, on the left, as
+// glamour counts them.
+func documentMargins(cfg ansi.StyleConfig) (margin, indent int) {
+	if m := cfg.Document.Margin; m != nil {
+		margin = int(*m)
+	}
+	if i := cfg.Document.Indent; i != nil {
+		indent = int(*i)
+	}
+	return margin, indent
 }
 
 // headingPrefix is the prefix of cfg's first-level headings: its own, else every heading's.

@@ -100,19 +100,13 @@ func poolFor(width int, style string) (*rendererPool, error) {
 	if p, ok := pools.Load(key); ok {
 		return p.(*rendererPool), nil
 	}
-	var margin uint
-	if cfg.Document.Margin != nil {
-		margin += *cfg.Document.Margin
-	}
-	if cfg.Document.Indent != nil {
-		margin += *cfg.Document.Indent
-	}
+	margin, indent := documentMargins(cfg)
 	p := &rendererPool{
 		width:  width,
 		style:  style,
 		prefix: cfg.Document.BlockPrefix,
 		suffix: cfg.Document.BlockSuffix,
-		indent: strings.Repeat(" ", int(margin)),
+		indent: strings.Repeat(" ", margin+indent),
 	}
 	actual, _ := pools.LoadOrStore(key, p)
 	return actual.(*rendererPool), nil
