@@ -117,7 +117,13 @@ type eval struct {
 	ix      *Index
 	f       *Filter
 	all     *roaring.Bitmap
-	phrases map[*query.Node]*roaring.Bitmap // checked docs of each phrase node
+	phrases map[*query.Node]phraseHits // checked docs of each phrase node
+}
+
+// phraseHits are the docs found to hold a phrase.
+type phraseHits struct {
+	docs   *roaring.Bitmap
+	titles *roaring.Bitmap // those of docs whose title holds it
 }
 
 func (e *eval) node(n *query.Node) *roaring.Bitmap {
@@ -125,8 +131,8 @@ func (e *eval) node(n *query.Node) *roaring.Bitmap {
 	case query.Word:
 		return e.ix.prefix(n.Word).Clone()
 	case query.Phrase:
-		if b := e.phrases[n]; b != nil {
-			return b.Clone()
+		if h := e.phrases[n]; h.docs != nil {
+			return h.docs.Clone()
 		}
 		return roaring.New()
 	case query.Tag:
@@ -193,7 +199,7 @@ func (ix *Index) prefix(p string) *roaring.Bitmap {
 // checkPhrases finds, for every phrase of the query, the docs whose title, body or a tag
 // holds its words consecutively. Candidates (docs with all the words) are taken under the read
 // lock; their text is checked after it is released, on every CPU.
-func (ix *Index) checkPhrases(ctx context.Context, root *query.Node) (map[*query.Node]*roaring.Bitmap, error) {
+func (ix *Index) checkPhrases(ctx context.Context, root *query.Node) (map[*query.Node]phraseHits, error) {
 	var nodes []*query.Node
 	root.Walk(func(n *query.Node) {
 		if n.Kind == query.Phrase {
@@ -203,10 +209,10 @@ func (ix *Index) checkPhrases(ctx context.Context, root *query.Node) (map[*query
 	if len(nodes) == 0 {
 		return nil, nil
 	}
-	out := make(map[*query.Node]*roaring.Bitmap, len(nodes))
+	out := make(map[*query.Node]phraseHits, len(nodes))
 	for _, n := range nodes {
 		if len(n.Words) == 1 { // a quoted word: the docs holding it, nothing to check
-			out[n] = ix.wordDocs(n.Words[0])
+			out[n] = ix.wordHits(n.Words[0])
 			continue
 		}
 		c := ix.phraseCandidates(n)
@@ -219,15 +225,18 @@ func (ix *Index) checkPhrases(ctx context.Context, root *query.Node) (map[*query
 	return out, nil
 }
 
-// wordDocs returns the docs holding the term w, in any field, a bitmap of the caller's own.
-func (ix *Index) wordDocs(w string) *roaring.Bitmap {
+// wordHits returns the docs holding the term w in any field, and those holding it in the title.
+func (ix *Index) wordHits(w string) phraseHits {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	id, ok := ix.vocab.ids[w]
-	if !ok {
-		return roaring.New()
+	h := phraseHits{docs: roaring.New(), titles: roaring.New()}
+	if id, ok := ix.vocab.ids[w]; ok {
+		h.docs.Or(ix.vocab.anyOf(id, len(ix.stories)))
+		if t := ix.vocab.titleOf(id, len(ix.stories)); t != nil {
+			h.titles.Or(t)
+		}
 	}
-	return ix.vocab.anyOf(id, len(ix.stories)).Clone()
+	return h
 }
 
 // candidates are the docs that may hold a phrase, and what checking them needs.
@@ -269,19 +278,32 @@ func (ix *Index) phraseCandidates(n *query.Node) candidates {
 	return c
 }
 
-// checkText keeps the candidates whose title, a tag or body holds phrase n. Bodies are read as
-// term streams when there are streams, else as text through the index's Reader. The work is
-// split over the CPUs, in stretches of consecutive docs (their streams lie side by side), and
-// stops when ctx is done.
-func (ix *Index) checkText(ctx context.Context, n *query.Node, c candidates) (*roaring.Bitmap, error) {
-	inStream := func(stream []byte) bool {
+// checkText keeps the candidates whose title, a tag or body holds phrase n, and tells those
+// whose title does. Bodies are read as term streams when there are streams, else as text
+// through the index's Reader. The work is split over the CPUs, in stretches of consecutive
+// docs (their streams lie side by side), and stops when ctx is done.
+func (ix *Index) checkText(ctx context.Context, n *query.Node, c candidates) (phraseHits, error) {
+	const (
+		found = 1 << iota
+		inTitleToo
+	)
+	inStream := func(stream []byte) uint8 {
+		at := -1
 		if c.last != nil {
-			return streamHasPrefixPhrase(stream, c.pattern, c.last)
+			at = prefixPhraseAt(stream, c.pattern, c.last)
+		} else {
+			at = phraseAt(stream, c.pattern)
 		}
-		return streamHasPhrase(stream, c.pattern)
+		switch {
+		case at < 0:
+			return 0
+		case inTitle(stream, at):
+			return found | inTitleToo
+		}
+		return found
 	}
 	docs, stories := c.docs, c.stories
-	keep := make([]bool, len(docs))
+	keep := make([]uint8, len(docs))
 	const stretch = 256
 	var next atomic.Int64
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(docs)/32))
@@ -322,15 +344,19 @@ func (ix *Index) checkText(ctx context.Context, n *query.Node, c candidates) (*r
 						}
 					}
 					s := stories[docs[i]]
-					if textHas(s.Title, n) || tagsHave(s.Tags, n) {
-						keep[i] = true
+					if textHas(s.Title, n) {
+						keep[i] = found | inTitleToo
+						continue
+					}
+					if tagsHave(s.Tags, n) {
+						keep[i] = found
 						continue
 					}
 					if ix.read == nil {
 						continue
 					}
 					if full, err := ix.read(s.Source); err == nil && textHas(full.Body, n) {
-						keep[i] = true
+						keep[i] = found
 					}
 				}
 			}
@@ -338,12 +364,15 @@ func (ix *Index) checkText(ctx context.Context, n *query.Node, c candidates) (*r
 	}
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return phraseHits{}, err
 	}
-	out := roaring.New()
+	out := phraseHits{docs: roaring.New(), titles: roaring.New()}
 	for i, d := range docs {
-		if keep[i] {
-			out.Add(d)
+		if keep[i]&found != 0 {
+			out.docs.Add(d)
+		}
+		if keep[i]&inTitleToo != 0 {
+			out.titles.Add(d)
 		}
 	}
 	return out, nil
@@ -425,7 +454,9 @@ func (e *eval) titleHits(root *query.Node) *roaring.Bitmap {
 		case query.Word:
 			add(e.ix.vocab.titleDocs(e.ix.vocab.prefixRange(n.Word), len(e.ix.stories)))
 		case query.Phrase:
-			add(e.titlePhrase(n))
+			if t := e.phrases[n].titles; t != nil {
+				add(t)
+			}
 		case query.And, query.Or:
 			for _, k := range n.Kids {
 				walk(k)
@@ -460,29 +491,4 @@ func (v *vocabulary) withAll(cand *roaring.Bitmap, words []string, of func(id ui
 		}
 	}
 	return cand, ids, true
-}
-
-// titlePhrase returns the docs whose title holds phrase n: those with every word in the title,
-// their titles (in memory) checked.
-func (e *eval) titlePhrase(n *query.Node) *roaring.Bitmap {
-	words := n.Words
-	var cand *roaring.Bitmap
-	if n.Prefix {
-		last := e.ix.vocab.titleDocs(e.ix.vocab.prefixRange(words[len(words)-1]), len(e.ix.stories))
-		cand, words = last, words[:len(words)-1]
-	}
-	cand, _, ok := e.ix.vocab.withAll(cand, words, func(id uint32) *roaring.Bitmap { return e.ix.vocab.titleOf(id, len(e.ix.stories)) })
-	if !ok {
-		return roaring.New()
-	}
-	if len(n.Words) > 1 {
-		kept := roaring.New()
-		for it := cand.Iterator(); it.HasNext(); {
-			if doc := it.Next(); textHas(e.ix.stories[doc].Title, n) {
-				kept.Add(doc)
-			}
-		}
-		return kept
-	}
-	return cand
 }

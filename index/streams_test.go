@@ -66,22 +66,26 @@ func TestPhrasesFromStreamsMatchText(t *testing.T) {
 		// Phrases made of consecutive words of real bodies, plus common and absent ones.
 		phrases := []string{`"the government"`, `"police officials"`, `"of the"`, `"zzz qqq"`, `"the the"`}
 		for i := 0; i < len(stories); i += 50 {
+			if words := firstWords(stories[i].Title, 2); len(words) == 2 { // phrases found in titles too, ranked first
+				phrases = append(phrases, `"`+words[0]+" "+words[1]+`"`, `"`+words[0]+" "+words[1][:1])
+			}
 			if words := firstWords(stories[i].Body, 3); len(words) == 3 {
 				phrases = append(phrases, `"`+words[0]+" "+words[1]+`"`, `"`+words[0]+" "+words[1]+" "+words[2]+`"`,
 					`"`+words[0]+" "+words[1][:1]+`*"`, `"`+words[0]+" "+words[1]+" "+words[2][:min(2, len(words[2]))]) // prefix phrases, one still open
 			}
 		}
-		found := 0
+		found, titles := 0, 0
 		for _, p := range phrases {
 			f := Filter{Query: query.Parse(p)}
-			want, got := text.Search(f).Docs, ix.Search(f).Docs
-			if !slices.Equal(want, got) {
-				t.Errorf("batches of %d: %s: %d stories from streams, %d from text", batch, p, len(got), len(want))
+			want, got := text.Search(f), ix.Search(f)
+			if !slices.Equal(want.Docs, got.Docs) || want.TitleHits != got.TitleHits {
+				t.Errorf("batches of %d: %s: %d stories (%d by title) from streams, %d (%d) from text", batch, p, len(got.Docs), got.TitleHits, len(want.Docs), want.TitleHits)
 			}
-			found += len(got)
+			found += len(got.Docs)
+			titles += got.TitleHits
 		}
-		if found == 0 {
-			t.Fatal("no phrase matched anything: the test checks nothing")
+		if found == 0 || titles == 0 {
+			t.Fatalf("phrases found %d stories, %d by title: the test checks too little", found, titles)
 		}
 	}
 }
@@ -139,62 +143,80 @@ func TestEncodeStreamsMatchesUvarints(t *testing.T) {
 	}
 }
 
-func TestStreamHasPhrase(t *testing.T) {
+// TestPhraseAt: where a phrase is found in a stream, given as the index of the term it starts
+// at (-1: nowhere), and whether that lies in the title (the first field).
+func TestPhraseAt(t *testing.T) {
+	global := make([]uint32, 1000)
+	for i := range global {
+		global[i] = uint32(i)
+	}
 	enc := func(ids ...uint32) []byte {
 		b := &batchTerms{seq: ids, spans: [][2]int{{0, len(ids)}}}
-		global := make([]uint32, 1000)
-		for i := range global {
-			global[i] = uint32(i)
-		}
 		data, _ := encodeStreams(b, global, nil, nil)
 		return data
+	}
+	// offset is the byte offset of term k of ids, -1 for -1.
+	offset := func(ids []uint32, k int) int {
+		if k < 0 {
+			return -1
+		}
+		return len(enc(ids[:k]...))
 	}
 	cases := []struct {
 		stream []uint32
 		phrase []uint32
-		want   bool
+		at     int
+		title  bool
 	}{
-		{[]uint32{1, 2, 3}, []uint32{2, 3}, true},
-		{[]uint32{1, 2, 3}, []uint32{1, 3}, false},
-		{[]uint32{1, 1, 2}, []uint32{1, 2}, true},
-		{[]uint32{1, 2, 1, 2, 3}, []uint32{1, 2, 3}, true},
-		{[]uint32{5, 5, 5, 6}, []uint32{5, 5, 6}, true},
-		{[]uint32{300, 999}, []uint32{300, 999}, true},
-		{[]uint32{300}, []uint32{300, 999}, false},
-		{[]uint32{300, 2, 5}, []uint32{2, 5}, true},
-		{[]uint32{1, fieldBreak, 2}, []uint32{1, 2}, false},
-		{[]uint32{1, fieldBreak, 1, 2}, []uint32{1, 2}, true},
-		{[]uint32{1, 300, 2, 5}, []uint32{300, 2}, true},
-		{nil, []uint32{1, 2}, false},
+		{[]uint32{1, 2, 3}, []uint32{2, 3}, 1, false}, // no field break: no title ended
+		{[]uint32{1, 2, 3, fieldBreak}, []uint32{2, 3}, 1, true},
+		{[]uint32{1, 2, 3}, []uint32{1, 3}, -1, false},
+		{[]uint32{1, 1, 2}, []uint32{1, 2}, 1, false},
+		{[]uint32{1, 2, 1, 2, 3}, []uint32{1, 2, 3}, 2, false},
+		{[]uint32{5, 5, 5, 6}, []uint32{5, 5, 6}, 1, false},
+		{[]uint32{300, 999}, []uint32{300, 999}, 0, false},
+		{[]uint32{300}, []uint32{300, 999}, -1, false},
+		{[]uint32{300, 2, 5}, []uint32{2, 5}, 1, false},
+		{[]uint32{1, fieldBreak, 2}, []uint32{1, 2}, -1, false},
+		{[]uint32{1, fieldBreak, 1, 2}, []uint32{1, 2}, 2, false},
+		{[]uint32{1, 2, fieldBreak, 1, 2}, []uint32{1, 2}, 0, true},
+		{[]uint32{fieldBreak, 1, 2}, []uint32{1, 2}, 1, false}, // an empty title
+		{[]uint32{1, 300, 2, 5}, []uint32{300, 2}, 1, false},
+		{nil, []uint32{1, 2}, -1, false},
 	}
 	for _, c := range cases {
-		if got := streamHasPhrase(enc(c.stream...), phrasePattern(c.phrase)); got != c.want {
-			t.Errorf("%v in %v: %v, want %v", c.phrase, c.stream, got, c.want)
+		stream := enc(c.stream...)
+		at := phraseAt(stream, phrasePattern(c.phrase))
+		if want := offset(c.stream, c.at); at != want {
+			t.Errorf("%v in %v: at byte %d, want %d", c.phrase, c.stream, at, want)
+		}
+		if at >= 0 && inTitle(stream, at) != c.title {
+			t.Errorf("%v in %v: in the title %v, want %v", c.phrase, c.stream, !c.title, c.title)
 		}
 	}
 	// A phrase whose last word is a prefix: the pattern of the others, then one of the terms.
 	for _, c := range []struct {
 		stream, phrase []uint32
 		last           []uint32
-		want           bool
+		at             int
 	}{
-		{[]uint32{1, 2, 3}, []uint32{1}, []uint32{2, 7}, true},
-		{[]uint32{1, 2, 3}, []uint32{1}, []uint32{3, 7}, false},
-		{[]uint32{1, fieldBreak, 2}, []uint32{1}, []uint32{2}, false},
-		{[]uint32{4, 1}, []uint32{1}, []uint32{2}, false},
-		{[]uint32{1, 300, 1, 999}, []uint32{1}, []uint32{999}, true},
+		{[]uint32{1, 2, 3}, []uint32{1}, []uint32{2, 7}, 0},
+		{[]uint32{1, 2, 3}, []uint32{1}, []uint32{3, 7}, -1},
+		{[]uint32{1, fieldBreak, 2}, []uint32{1}, []uint32{2}, -1},
+		{[]uint32{4, 1}, []uint32{1}, []uint32{2}, -1},
+		{[]uint32{1, 300, 1, 999}, []uint32{1}, []uint32{999}, 2},
 	} {
 		last := newBitset(1000)
 		for _, id := range c.last {
 			last.add(id)
 		}
-		if got := streamHasPrefixPhrase(enc(c.stream...), phrasePattern(c.phrase), last); got != c.want {
-			t.Errorf("%v then one of %v in %v: %v, want %v", c.phrase, c.last, c.stream, got, c.want)
+		if got, want := prefixPhraseAt(enc(c.stream...), phrasePattern(c.phrase), last), offset(c.stream, c.at); got != want {
+			t.Errorf("%v then one of %v in %v: at byte %d, want %d", c.phrase, c.last, c.stream, got, want)
 		}
 	}
 	// 300 is written as 301, 0xad 0x02: the 0x02 ending it must not start a match of the
 	// phrase [1 5], written 0x02 0x06.
-	if streamHasPhrase(enc(300, 5), phrasePattern([]uint32{1, 5})) {
-		t.Error("a match inside a term's bytes counted")
+	if at := phraseAt(enc(300, 5), phrasePattern([]uint32{1, 5})); at >= 0 {
+		t.Errorf("a match inside a term's bytes counted, at byte %d", at)
 	}
 }
