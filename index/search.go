@@ -89,20 +89,24 @@ func (ix *Index) SearchContext(ctx context.Context, f Filter) (Result, error) {
 	r.Docs = make([]uint32, 0, set.GetCardinality())
 	if title != nil {
 		title.And(set)
-		for _, doc := range ix.order {
-			if title.Contains(doc) {
-				r.Docs = append(r.Docs, doc)
-			}
-		}
+		r.Docs = inOrder(r.Docs, ix.order, title)
 		r.TitleHits = len(r.Docs)
 		set.AndNot(title)
 	}
-	for _, doc := range ix.order {
-		if set.Contains(doc) {
-			r.Docs = append(r.Docs, doc)
+	r.Docs = inOrder(r.Docs, ix.order, set)
+	return r, nil
+}
+
+// inOrder appends the docs of set to out in the order order gives them. The set is made a
+// plain bitset first: a roaring Contains per story of the library took 1–2 ms at 100k.
+func inOrder(out, order []uint32, set *roaring.Bitmap) []uint32 {
+	dense := bitset(set.ToDense())
+	for _, doc := range order {
+		if dense.has(uint64(doc)) {
+			out = append(out, doc)
 		}
 	}
-	return r, nil
+	return out
 }
 
 func orEmpty(b *roaring.Bitmap) *roaring.Bitmap {
