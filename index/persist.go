@@ -15,7 +15,7 @@ import (
 
 // formatVersion changes whenever the encoding, or what a story or a term is, changes: data of
 // another version is refused rather than misread.
-const formatVersion = 4 // 4: a Chinese or Japanese character is a term of its own
+const formatVersion = 5 // 4: a Chinese or Japanese character is a term of its own; 5: kana keep their voicing marks
 
 // Encode returns the whole index in a compact binary form that Restore reads back: the
 // stories' metadata, the display order, the tags and every term's postings.

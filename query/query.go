@@ -229,11 +229,12 @@ func (n *Node) Debug() string {
 }
 
 // allStandAlone reports whether every word is one character that is a term by itself
-// (terms.StandsAlone): written side by side unquoted, they read as this phrase again.
+// (terms.StandsAlone), with its marks (で is て U+3099): written side by side unquoted, they
+// read as this phrase again.
 func allStandAlone(words []string) bool {
 	for _, w := range words {
 		r, size := utf8.DecodeRuneInString(w)
-		if size != len(w) || !terms.StandsAlone(r) {
+		if !terms.StandsAlone(r) || strings.ContainsFunc(w[size:], func(m rune) bool { return !unicode.IsMark(m) }) {
 			return false
 		}
 	}

@@ -25,6 +25,7 @@ var parseTests = []struct {
 	{"ZÜRICH", "zurich", "zurich", nil},
 	{"Петербург", "петербург", "петербург", nil},
 	{"東京", "東京", "東京", nil},
+	{"デンキ", "テ\u3099ンキ", "テ\u3099ンキ", nil}, // its voicing kept, decomposed
 	{"e\u0301te\u0301", "ete", "ete", nil},
 	{"2024", "2024", "2024", nil},
 	{"or", "or", "or", nil}, // lower-case: a word

@@ -171,7 +171,7 @@ func (s *Scanner) Next() bool {
 			i += size
 			for i < len(text) { // and the marks after it
 				m, size := utf8.DecodeRuneInString(text[i:])
-				if !unicode.IsMark(m) {
+				if !Attaches(m) {
 					break
 				}
 				word = append(word, text[i:i+size]...)
@@ -427,7 +427,7 @@ func Fold(text string) string {
 }
 
 // foldRunes decomposes b (NFKD: accents, ligatures, full-width and other compatibility
-// forms), drops combining marks and lower-cases what remains.
+// forms), drops combining marks (see foldsAway) and lower-cases what remains.
 func foldRunes(b []byte) []byte {
 	return appendFolded(nil, norm.NFKD.Bytes(b))
 }
@@ -454,12 +454,32 @@ func appendFoldedFast(out, word []byte) (_ []byte, ok bool) {
 		} else if norm.NFKD.QuickSpan(word[i-size:i]) < size {
 			return out, false
 		}
-		if unicode.Is(unicode.Mn, r) {
+		if foldsAway(r, out) {
 			continue
 		}
 		out = utf8.AppendRune(out, unicode.ToLower(r))
 	}
 	return out, true
+}
+
+// Attaches reports whether r belongs to the character before it: a combining mark, or a
+// half-width kana voicing mark (ﾃﾞ is デ), a letter of its own that folds to the combining one.
+func Attaches(r rune) bool {
+	return unicode.IsMark(r) || r == 'ﾞ' || r == 'ﾟ'
+}
+
+// foldsAway reports whether folding drops r after folded: a combining mark (an accent), but
+// not a kana voicing mark after its kana, which makes another sound (で is not て, ぱ is not
+// は). Decomposition puts it there (で is て U+3099), as half-width text has it (ﾃﾞ).
+func foldsAway(r rune, folded []byte) bool {
+	if !unicode.Is(unicode.Mn, r) {
+		return false
+	}
+	if r != '\u3099' && r != '\u309a' {
+		return true
+	}
+	kana, _ := utf8.DecodeLastRune(folded)
+	return kana < 0x3040 || kana > 0x30ff
 }
 
 const (
@@ -518,7 +538,7 @@ func appendFolded(out, d []byte) []byte {
 		r, size := utf8.DecodeRune(d[i:])
 		i += size
 		switch {
-		case unicode.Is(unicode.Mn, r):
+		case foldsAway(r, out):
 		case r == 'ß' || r == 'ẞ':
 			out = append(out, "ss"...)
 		default:

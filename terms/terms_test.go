@@ -19,7 +19,10 @@ func TestList(t *testing.T) {
 		{"Zürich, ZÜRICH!", []string{"zurich", "zurich"}},
 		{"в Петербурге", []string{"в", "петербурге"}},
 		{"東京 2024年", []string{"東", "京", "2024", "年"}},
-		{"東京の天気予報です。", []string{"東", "京", "の", "天", "気", "予", "報", "て", "す"}}, // folded as accents are: で is て
+		{"東京の天気予報です。", []string{"東", "京", "の", "天", "気", "予", "報", "て\u3099", "す"}}, // で decomposed, its voicing kept
+		{"でんき てんき ﾃﾞﾝｷ デンキ ぱ ば は", []string{"て\u3099", "ん", "き", "て", "ん", "き", "テ\u3099", "ン", "キ", "テ\u3099", "ン", "キ", "は\u309a", "は\u3099", "は"}},
+		{"て\u3099", []string{"て\u3099"}}, // written decomposed: the same term
+		{"ﾞ aﾞ e\u3099", []string{"a", "e"}}, // a voicing mark after no kana is dropped, as accents are
 		{"ラーメン屋abc", []string{"ラ", "ー", "メ", "ン", "屋", "abc"}},
 		{"서울 뉴스", []string{Fold("서울"), Fold("뉴스")}}, // Korean puts spaces between words: runs stay whole
 		{"e\u0301te\u0301", []string{"ete"}},
@@ -98,6 +101,8 @@ func listRef(text string) []string {
 		case StandsAlone(r):
 			flush()
 			word, alone = append(word, r), true
+		case alone && (r == 'ﾞ' || r == 'ﾟ'): // half-width voicing: part of the kana before it
+			word = append(word, r)
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			if alone {
 				flush()

@@ -100,6 +100,7 @@ func split(text string) []word {
 		case terms.StandsAlone(r):
 			end(i)
 			start, alone = i, true
+		case alone && terms.Attaches(r): // ﾃﾞ: one character
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			if alone {
 				end(i)
