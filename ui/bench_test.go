@@ -135,12 +135,18 @@ func (r *runner) update(m Model, msg tea.Msg) Model {
 // loaded returns a model of the library in dir with everything loaded and the last search
 // shown, at benchWidth×benchHeight.
 func loaded(b *testing.B, dir string) (Model, *runner) {
+	return loadedWith(b, Options{NoState: true, Style: "dark"}, dir)
+}
+
+// loadedWith is loaded with opts (its Library set to dir).
+func loadedWith(b *testing.B, opts Options, dir string) (Model, *runner) {
 	b.Helper()
 	lib, err := library.Paths([]string{dir})
 	if err != nil {
 		b.Fatal(err)
 	}
-	m := New(Options{Library: lib, NoState: true, Style: "dark"})
+	opts.Library = lib
+	m := New(opts)
 	r := newRunner()
 	m = r.update(m, tea.WindowSizeMsg{Width: benchWidth, Height: benchHeight})
 	r.launch(m.Init())
@@ -211,6 +217,56 @@ func BenchmarkFilterKey100k(b *testing.B) {
 		_ = m.View()
 		i++
 	}
+}
+
+// BenchmarkPhraseKey100k: a phrase typed in the "/" prompt one key at a time, from its
+// opening quote to its closing one (`"the government"`), as BenchmarkFilterKey100k times a
+// word. The library is loaded with a cache, as by default: phrases are checked against the
+// term streams the load gathered (on disk, as on a first start). Each phrase begins on an
+// emptied prompt (untimed).
+func BenchmarkPhraseKey100k(b *testing.B) {
+	dir := benchLibrary(b, synth.Options{N: benchN, Seed: 1})
+	m, r := loadedWith(b, Options{NoState: true, Style: "dark", CacheDir: b.TempDir()}, dir)
+	defer m.cancel()
+	m = r.update(m, benchKeyMsg("/"))
+	const phrase = `"the government"`
+	var took [len(phrase)]time.Duration // by key: the time it took, summed
+	var typed [len(phrase)]int
+	i := 0
+	for b.Loop() {
+		if i == len(phrase) {
+			b.StopTimer()
+			m.setQuery("")
+			i = 0
+			b.StartTimer()
+		}
+		k := phrase[i : i+1]
+		if k == " " {
+			k = "space"
+		}
+		start := time.Now()
+		m = r.update(m, benchKeyMsg(k))
+		m = settle(r, m)
+		_ = m.View()
+		took[i] += time.Since(start)
+		typed[i]++
+		i++
+	}
+	// The slowest key, for the budget (16 ms a key), and every key's mean.
+	var means []string
+	slowest, at := time.Duration(0), 0
+	for i := range took {
+		if typed[i] == 0 {
+			continue
+		}
+		mean := took[i] / time.Duration(typed[i])
+		means = append(means, fmt.Sprintf("%s %.1f", phrase[:i+1], float64(mean)/1e6))
+		if mean > slowest {
+			slowest, at = mean, i
+		}
+	}
+	b.ReportMetric(float64(slowest)/1e6, "ms-slowest-key")
+	b.Logf("slowest: %s; ms by key: %s", phrase[:at+1], strings.Join(means, ", "))
 }
 
 // BenchmarkTagToggle100k: space on a tag in the tag pane, on and off: Update with the key, the
