@@ -90,6 +90,8 @@ func TestSearchExamples(t *testing.T) {
 		mk("Spies", "The CIA shared information with the FSB.", "", "CIA", "FSB"),
 		mk("Sport today", "Putin watched the match. information shared", "", "Sport"),
 		mk("Putin speaks", "A long speech.", "", "Putin"),
+		mk("でんきの話", "ﾃﾞﾝｷ料金が上がる。", "", "経済"),
+		mk("東京の天気", "てんきよほう", "", "天気"),
 	}
 	ix := New(reader(stories))
 	ix.Add(stories)
@@ -107,10 +109,17 @@ func TestSearchExamples(t *testing.T) {
 		{"putin -#sport", "Putin speaks"},
 		{"putin", "Putin speaks|Sport today"}, // title match first
 		{"the -(cia OR zurich)", "Sport today"},
-		{"is:unread -putin", "Russia|Spies"},
+		{"is:unread -putin", "Russia|Spies|でんきの話|東京の天気"},
 		{"is:saved", "Spies"},
 		{"is:read", "Zürich bank news"},
 		{"nomatch", ""},
+		// Kana keep their voicing: で is not て, whatever is typed after it.
+		{"て", "東京の天気"},
+		{"で", "でんきの話"},
+		{"でんき", "でんきの話"},
+		{"デンキ", "でんきの話"},
+		{"てんき", "東京の天気"},
+		{"天気", "東京の天気"},
 		{`#"st petersburg"`, ""},
 	}
 	for _, tt := range tests {
@@ -119,7 +128,7 @@ func TestSearchExamples(t *testing.T) {
 			t.Errorf("%s: got %q, want %q", tt.q, got, tt.want)
 		}
 	}
-	if r := ix.Search(Filter{Unread: true, Read: read}); len(r.Docs) != 4 {
+	if r := ix.Search(Filter{Unread: true, Read: read}); len(r.Docs) != 6 {
 		t.Errorf("unread only: %d", len(r.Docs))
 	}
 	if r := ix.Search(Filter{SavedOnly: true, Saved: saved}); titles(ix, r.Docs) != "Spies" {

@@ -234,12 +234,14 @@ func (s *Scanner) piece() {
 }
 
 // keepTermRunes drops from a folded word what a compatibility decomposition may have put in
-// it that is no part of a term (U+FDFA decomposes to a phrase, spaces and all).
+// it that is no part of a term (U+FDFA decomposes to a phrase, spaces and all), and the marks
+// before its first letter or digit, which folding may leave there ("ﾞ⃝": the letter ﾞ folds to
+// a mark, dropped, before the enclosing circle).
 func keepTermRunes(w []byte) []byte {
 	out := w[:0]
 	for i := 0; i < len(w); {
 		r, size := utf8.DecodeRune(w[i:])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || len(out) > 0 && unicode.IsMark(r) {
 			out = append(out, w[i:i+size]...)
 		}
 		i += size
@@ -415,8 +417,8 @@ func List(text string) []string {
 }
 
 // Fold returns text as one lower-cased, accent-folded string, keeping everything but case
-// and combining marks: "Zürich" → "zurich", "Петербурге" → "петербурге", "Straße" →
-// "strasse", "ﬁnance" → "finance", "ＣＩＡ" → "cia".
+// and combining marks (kana keep their voicing): "Zürich" → "zurich", "Петербурге" →
+// "петербурге", "Straße" → "strasse", "ﬁnance" → "finance", "ＣＩＡ" → "cia", "ﾃﾞﾝｷ" → "デンキ".
 func Fold(text string) string {
 	for i := 0; i < len(text); i++ {
 		if text[i] >= utf8.RuneSelf || ('A' <= text[i] && text[i] <= 'Z') {
@@ -427,7 +429,8 @@ func Fold(text string) string {
 }
 
 // foldRunes decomposes b (NFKD: accents, ligatures, full-width and other compatibility
-// forms), drops combining marks (see foldsAway) and lower-cases what remains.
+// forms), drops combining marks (but kana voicing: see appendMark) and lower-cases what
+// remains.
 func foldRunes(b []byte) []byte {
 	return appendFolded(nil, norm.NFKD.Bytes(b))
 }
@@ -454,7 +457,8 @@ func appendFoldedFast(out, word []byte) (_ []byte, ok bool) {
 		} else if norm.NFKD.QuickSpan(word[i-size:i]) < size {
 			return out, false
 		}
-		if foldsAway(r, out) {
+		if unicode.Is(unicode.Mn, r) {
+			out = appendMark(out, r)
 			continue
 		}
 		out = utf8.AppendRune(out, unicode.ToLower(r))
@@ -468,19 +472,38 @@ func Attaches(r rune) bool {
 	return unicode.IsMark(r) || r == 'ﾞ' || r == 'ﾟ'
 }
 
-// foldsAway reports whether folding drops r after folded: a combining mark (an accent), but
-// not a kana voicing mark after its kana, which makes another sound (で is not て, ぱ is not
-// は). Decomposition puts it there (で is て U+3099), as half-width text has it (ﾃﾞ).
-func foldsAway(r rune, folded []byte) bool {
-	if !unicode.Is(unicode.Mn, r) {
-		return false
-	}
+// appendMark appends to folded what folding makes of the combining mark r that follows it:
+// nothing for an accent, but a kana voicing mark after its kana makes another sound (で is
+// not て, ぱ is not は), so the two are the voiced kana, one character, as the text most often
+// has it; decomposition had split it (で is て U+3099), and half-width text writes it so
+// (ﾃﾞ). Where no character is both (か゚), the mark stays after the kana.
+func appendMark(folded []byte, r rune) []byte {
 	if r != '\u3099' && r != '\u309a' {
-		return true
+		return folded
 	}
-	kana, _ := utf8.DecodeLastRune(folded)
-	return kana < 0x3040 || kana > 0x30ff
+	kana, size := utf8.DecodeLastRune(folded)
+	if !unicode.In(kana, unicode.Hiragana, unicode.Katakana) {
+		return folded
+	}
+	if v, ok := voicedKana()[[2]rune{kana, r}]; ok {
+		return utf8.AppendRune(folded[:len(folded)-size], v)
+	}
+	return utf8.AppendRune(folded, r)
 }
+
+// voicedKana maps a kana and a voicing mark to the kana that is both (て U+3099 to で), as
+// the norm package composes them.
+var voicedKana = sync.OnceValue(func() map[[2]rune]rune {
+	m := map[[2]rune]rune{}
+	for kana := rune(0x3040); kana <= 0x30ff; kana++ {
+		for _, mark := range []rune{'\u3099', '\u309a'} {
+			if c := []rune(norm.NFC.String(string([]rune{kana, mark}))); len(c) == 1 {
+				m[[2]rune{kana, mark}] = c[0]
+			}
+		}
+	}
+	return m
+})
 
 const (
 	foldDrop = 0  // a combining mark
@@ -530,7 +553,8 @@ var baseLetters = sync.OnceValue(func() map[rune]rune {
 	return m
 })
 
-// appendFolded appends decomposed text d to out without its combining marks, lower-cased,
+// appendFolded appends decomposed text d to out without its combining marks (kana keep their
+// voicing: see appendMark), lower-cased,
 // with ß as ss (as Unicode case folding has it: "strasse" finds "Straße"). out must not
 // share memory with d: lower-casing can grow a rune (Ⱦ → ⱦ).
 func appendFolded(out, d []byte) []byte {
@@ -538,7 +562,8 @@ func appendFolded(out, d []byte) []byte {
 		r, size := utf8.DecodeRune(d[i:])
 		i += size
 		switch {
-		case foldsAway(r, out):
+		case unicode.Is(unicode.Mn, r):
+			out = appendMark(out, r)
 		case r == 'ß' || r == 'ẞ':
 			out = append(out, "ss"...)
 		default:
