@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -133,6 +134,18 @@ func TestSearchExamples(t *testing.T) {
 	}
 	if r := ix.Search(Filter{SavedOnly: true, Saved: saved}); titles(ix, r.Docs) != "Spies" {
 		t.Errorf("saved only: %q", titles(ix, r.Docs))
+	}
+	// A mark of a doc the index does not hold (stale) is no result, and costs no bitset of its size.
+	stale := roaring.BitmapOf(2, 1<<31)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	r := ix.Search(Filter{SavedOnly: true, Saved: stale})
+	runtime.ReadMemStats(&after)
+	if titles(ix, r.Docs) != "Spies" {
+		t.Errorf("saved only, with a stale mark: %q", titles(ix, r.Docs))
+	}
+	if grew := after.TotalAlloc - before.TotalAlloc; grew > 1<<20 {
+		t.Errorf("a search with a stale mark allocated %d bytes", grew)
 	}
 }
 

@@ -49,12 +49,22 @@ func (m *memStreams) Range(lo, hi uint32, buf []byte, ends []int) ([]byte, []int
 func failingReader(string) (story.Story, error) { return story.Story{}, errors.New("no text") }
 
 // TestPhrasesFromStreamsMatchText: phrases checked against the streams a sink gathered find what
-// the text gives, with batches of one part and of several (one per CPU, streamed part by part).
+// the text gives, in the same order (those with the phrase in the title first), with batches of
+// one part and of several (one per CPU, streamed part by part), and with streams for only the
+// first docs (as while a load gathers them), the rest read as text.
 func TestPhrasesFromStreamsMatchText(t *testing.T) {
 	text, stories := synthIndex(t, 400)
-	for _, batch := range []int{37, 200} {
+	for _, c := range []struct {
+		batch  int
+		stream int // docs with a stream
+	}{{37, 400}, {200, 400}, {37, 150}} {
+		batch := c.batch
 		streams := &memStreams{}
-		ix := New(failingReader)
+		read := failingReader
+		if c.stream < len(stories) {
+			read = reader(stories)
+		}
+		ix := New(read)
 		ix.SetStreamSink(streams.sink)
 		for i := 0; i < len(stories); i += batch {
 			ix.Add(stories[i:min(i+batch, len(stories))])
@@ -62,6 +72,7 @@ func TestPhrasesFromStreamsMatchText(t *testing.T) {
 		if len(streams.ends) != len(stories) {
 			t.Fatalf("batches of %d: the sink got %d streams for %d stories", batch, len(streams.ends), len(stories))
 		}
+		streams.ends = streams.ends[:c.stream]
 		ix.SetStreams(streams)
 		// Phrases made of consecutive words of real bodies, plus common and absent ones.
 		phrases := []string{`"the government"`, `"police officials"`, `"of the"`, `"zzz qqq"`, `"the the"`}
@@ -79,7 +90,7 @@ func TestPhrasesFromStreamsMatchText(t *testing.T) {
 			f := Filter{Query: query.Parse(p)}
 			want, got := text.Search(f), ix.Search(f)
 			if !slices.Equal(want.Docs, got.Docs) || want.TitleHits != got.TitleHits {
-				t.Errorf("batches of %d: %s: %d stories (%d by title) from streams, %d (%d) from text", batch, p, len(got.Docs), got.TitleHits, len(want.Docs), want.TitleHits)
+				t.Errorf("batches of %d, %d streams: %s: %d stories (%d by title) from streams, %d (%d) from text", batch, c.stream, p, len(got.Docs), got.TitleHits, len(want.Docs), want.TitleHits)
 			}
 			found += len(got.Docs)
 			titles += got.TitleHits
@@ -205,6 +216,9 @@ func TestPhraseAt(t *testing.T) {
 		{[]uint32{1, fieldBreak, 2}, []uint32{1}, []uint32{2}, -1},
 		{[]uint32{4, 1}, []uint32{1}, []uint32{2}, -1},
 		{[]uint32{1, 300, 1, 999}, []uint32{1}, []uint32{999}, 2},
+		{[]uint32{5, 300, 2, 7}, []uint32{300, 2}, []uint32{7}, 1}, // a pattern of several bytes
+		{[]uint32{300, 2, 8, 300, 2, 7}, []uint32{300, 2}, []uint32{7}, 3},
+		{[]uint32{4, 1}, []uint32{1}, nil, -1},
 	} {
 		last := newBitset(1000)
 		for _, id := range c.last {
