@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"fmt"
 	"newsread/query"
 	"strings"
 	"testing"
@@ -73,42 +74,65 @@ func TestMatches(t *testing.T) {
 	for _, tt := range []struct {
 		text string
 		hs   []query.Highlight
-		line bool // LineMatches
 		want string
 	}{
-		{"Zürich council meets in ZURICH; Petersburg", []query.Highlight{word("zur"), word("peter")}, false, "Zürich|ZURICH|Petersburg"},
-		{"The party: partying, then the Party", []query.Highlight{whole("the"), whole("party")}, false, "The|party|the|Party"},
+		{"Zürich council meets in ZURICH; Petersburg", []query.Highlight{word("zur"), word("peter")}, "Zürich|ZURICH|Petersburg"},
+		{"The party: partying, then the Party", []query.Highlight{whole("the"), whole("party")}, "The|party|the|Party"},
 		// A phrase is marked where its words come one after another, and only there.
-		{"The party: partying, then the Party", []query.Highlight{phrase("the", "party")}, false, "The party|the Party"},
-		{"then the party; the - party", []query.Highlight{phrase("the", "party"), word("then")}, false, "then|the party|the - party"},
+		{"The party: partying, then the Party", []query.Highlight{phrase("the", "party")}, "The party|the Party"},
+		{"then the party; the - party", []query.Highlight{phrase("the", "party"), word("then")}, "then|the party|the - party"},
+		{"party is over, and the", []query.Highlight{phrase("the", "party")}, ""},
 		// Chinese and Japanese characters are words of their own, as the index has them.
-		{"東京の天気予報 tokyo天気", []query.Highlight{phrase("天", "気"), word("tok")}, false, "天気|tokyo天気"}, // spans that touch are one
-		{"東京の天気予報", []query.Highlight{phrase("東", "京", "の", "天", "気")}, false, "東京の天気"},
+		{"東京の天気予報 tokyo天気", []query.Highlight{phrase("天", "気"), word("tok")}, "天気|tokyo天気"}, // spans that touch are one
+		{"東京の天気予報", []query.Highlight{phrase("東", "京", "の", "天", "気")}, "東京の天気"},
 		// Kana keep their voicing, written whole, decomposed or half-width.
-		{"でんき てんき ﾃﾞﾝｷ デンキ", []query.Highlight{phrase("で", "ん", "き"), phrase("デ", "ン", "キ")}, false, "でんき|ﾃﾞﾝｷ|デンキ"},
+		{"でんき てんき ﾃﾞﾝｷ デンキ", []query.Highlight{phrase("で", "ん", "き"), phrase("デ", "ン", "キ")}, "でんき|ﾃﾞﾝｷ|デンキ"},
 		// A phrase still being typed: its last word is a prefix.
-		{"The party: partying, then the par", []query.Highlight{{Words: []string{"the", "par"}}}, false, "The party|the par"},
-		// In a line of wrapped text a phrase may begin at its end or end at its start…
-		{"party is over, and the", []query.Highlight{phrase("the", "party")}, true, "party|the"},
-		{"the party", []query.Highlight{phrase("the", "party", "is", "over")}, true, "the party"},
-		// …but not in a title, nor where the line's edge words do not fit.
-		{"party is over, and the", []query.Highlight{phrase("the", "party")}, false, ""},
-		{"partying and then", []query.Highlight{phrase("the", "party")}, true, ""},
+		{"The party: partying, then the par", []query.Highlight{{Words: []string{"the", "par"}}}, "The party|the par"},
 	} {
-		spans := Matches(tt.text, tt.hs)
-		if tt.line {
-			spans = LineMatches(tt.text, tt.hs)
-		}
 		var got []string
-		for _, s := range spans {
+		for _, s := range Matches(tt.text, tt.hs) {
 			got = append(got, tt.text[s.Start:s.End])
 		}
 		if strings.Join(got, "|") != tt.want {
-			t.Errorf("matches in %q (line %v) = %q, want %q", tt.text, tt.line, got, tt.want)
+			t.Errorf("matches in %q = %q, want %q", tt.text, got, tt.want)
 		}
 	}
 	if c := Cells(ansi.WcWidth, "東京 tokyo", Matches("東京 tokyo", []query.Highlight{word("tok")})); len(c) != 1 || c[0] != (Span{5, 10}) {
 		t.Errorf("Cells = %v, want [{5 10}]", c)
+	}
+}
+
+// TestLineMatches: in wrapped text a phrase is marked where it runs over a line's edge, on
+// from the line before or on to the line after, and only where those lines go on with it.
+func TestLineMatches(t *testing.T) {
+	phrase := func(ws ...string) []query.Highlight { return []query.Highlight{{Words: ws, Whole: true}} }
+	for _, tt := range []struct {
+		before, line, after string
+		hs                  []query.Highlight
+		want                string
+	}{
+		{"then the", "party is over, and the", "party again", phrase("the", "party"), "party|the"},
+		{"", "party is over, and the", "", phrase("the", "party"), ""},                  // a paragraph of its own
+		{"the cat", "party is over, and the", "end", phrase("the", "party"), ""},        // the lines around go on otherwise
+		{"", "the party", "is over", phrase("the", "party", "is", "over"), "the party"}, // on to the line after
+		{"the party", "is", "over now", phrase("the", "party", "is", "over"), "is"},     // a line inside the phrase
+		{"the", "partying and then", "", phrase("the", "party"), ""},
+		{"the", "party began", "", []query.Highlight{{Words: []string{"the", "par"}}}, "party"}, // still being typed
+		{"東京の天", "気予報", "", phrase("天", "気"), "気"},
+		{"the", "party and the", "party", append(phrase("the", "party"), query.Highlight{Words: []string{"and"}}), "party|and|the"}, // both edges and a word
+	} {
+		var got []string
+		for _, s := range LineMatches(tt.before, tt.line, tt.after, tt.hs) {
+			got = append(got, tt.line[s.Start:s.End])
+		}
+		if strings.Join(got, "|") != tt.want {
+			t.Errorf("line matches in %q (between %q and %q) = %q, want %q", tt.line, tt.before, tt.after, got, tt.want)
+		}
+	}
+	lines := []string{"the cat sat", "and the party began", "then the", "party went on", "partying and the", "", "party"}
+	if got := MatchingLines(lines, phrase("the", "party")); fmt.Sprint(got) != "[1 2 3]" {
+		t.Errorf("MatchingLines = %v, want [1 2 3]", got)
 	}
 }
 

@@ -20,45 +20,90 @@ type Span struct{ Start, End int }
 // run of words that are a highlighted phrase's, one after another, from the first word's start
 // to the last one's end.
 func Matches(text string, hs []query.Highlight) []Span {
-	return matches(text, hs, false)
+	if len(hs) == 0 {
+		return nil
+	}
+	return matches(nil, split(text), nil, hs)
 }
 
-// LineMatches is Matches for a line of wrapped text, where a phrase may go on past either
-// end: words at the line's start that end a phrase, and words at its end that begin one, are
-// marked too.
-func LineMatches(text string, hs []query.Highlight) []Span {
-	return matches(text, hs, true)
+// LineMatches is Matches for a line of wrapped text, between the line before it and the line
+// after it ("" where there is none, or a blank line ends the paragraph): a phrase that runs
+// over the line's edge, on from the line before or on to the line after, is marked on its
+// part of it.
+func LineMatches(before, line, after string, hs []query.Highlight) []Span {
+	if len(hs) == 0 {
+		return nil
+	}
+	longest := phraseLength(hs)
+	return matches(lastWords(split(before), longest-1), split(line), firstWords(split(after), longest-1), hs)
 }
+
+// MatchingLines returns the indexes of the lines of wrapped text that LineMatches finds
+// something in, splitting each line once.
+func MatchingLines(lines []string, hs []query.Highlight) []int {
+	if len(hs) == 0 {
+		return nil
+	}
+	longest := phraseLength(hs)
+	var out []int
+	var prev, cur, next []word
+	if len(lines) > 0 {
+		next = split(lines[0])
+	}
+	for i := range lines {
+		prev, cur = cur, next
+		next = nil
+		if i+1 < len(lines) {
+			next = split(lines[i+1])
+		}
+		if len(matches(lastWords(prev, longest-1), cur, firstWords(next, longest-1), hs)) > 0 {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// phraseLength is the number of words of hs's longest phrase (1 with words only).
+func phraseLength(hs []query.Highlight) int {
+	n := 1
+	for _, h := range hs {
+		n = max(n, len(h.Words))
+	}
+	return n
+}
+
+func lastWords(ws []word, n int) []word  { return ws[len(ws)-min(n, len(ws)):] }
+func firstWords(ws []word, n int) []word { return ws[:min(n, len(ws))] }
 
 type word struct {
 	start, end int
 	folded     string
 }
 
-func matches(text string, hs []query.Highlight, edges bool) []Span {
-	if len(hs) == 0 {
-		return nil
+// matches marks hs in words, which before and after (words of the lines around, for
+// phrases that run over their edges) may continue; the spans are of words' text.
+func matches(before, words, after []word, hs []query.Highlight) []Span {
+	all := words
+	if len(before)+len(after) > 0 {
+		all = slices.Concat(before, words, after)
 	}
-	words := split(text)
+	lo, hi := len(before), len(before)+len(words) // words within all
 	var spans []Span
-	mark := func(from, to int) { spans = append(spans, Span{words[from].start, words[to].end}) }
-	for i, w := range words {
+	mark := func(from, to int) { // words all[from..to], the part of them on the line
+		if from, to = max(from, lo), min(to, hi-1); from <= to {
+			spans = append(spans, Span{all[from].start, all[to].end})
+		}
+	}
+	for i, w := range all {
 		for _, h := range hs {
 			if len(h.Words) == 1 {
-				if q := h.Words[0]; h.Whole && w.folded == q || !h.Whole && strings.HasPrefix(w.folded, q) {
+				if q := h.Words[0]; lo <= i && i < hi && (h.Whole && w.folded == q || !h.Whole && strings.HasPrefix(w.folded, q)) {
 					mark(i, i)
 				}
 				continue
 			}
-			n, prefix := len(h.Words), !h.Whole // a phrase still being typed: its last word a prefix
-			switch {
-			case i+n <= len(words) && phraseAt(words[i:i+n], h.Words, prefix):
+			if n := len(h.Words); i+n <= len(all) && phraseAt(all[i:i+n], h.Words, !h.Whole) { // not Whole: a phrase still being typed, its last word a prefix
 				mark(i, i+n-1)
-			case edges && i+n > len(words) && phraseAt(words[i:], h.Words[:len(words)-i], false):
-				mark(i, len(words)-1) // it may go on on the next line
-			}
-			if edges && i < n-1 && phraseAt(words[:i+1], h.Words[n-1-i:], prefix) {
-				mark(0, i) // it may have begun on the line before
 			}
 		}
 	}

@@ -309,7 +309,7 @@ func (m Model) View() string {
 	for i, l := range titles {
 		titles[i] = m.theme.Title.Render(l)
 		if !m.theme.TextCursor {
-			titles[i] = m.mark(titles[i], m.theme.Match.Inherit(m.theme.Title)) // the searched words in the title too
+			titles[i] = m.mark(titles[i], around(titles, i), m.theme.Match.Inherit(m.theme.Title)) // the searched words in the title too
 		}
 	}
 	if m.h == 1 {
@@ -322,7 +322,7 @@ func (m Model) View() string {
 		body = append(body, m.theme.Dim.Render(layout.Fit(m.theme.Width, wait, m.w)))
 	}
 	for i := m.offset; i < len(m.lines) && len(body) < m.bodyHeight() && !m.resuming(); i++ {
-		body = append(body, m.highlight(layout.Truncate(m.theme.Width, layout.Unjoin(m.theme.Width, m.lines[i]), m.w, "")))
+		body = append(body, m.highlight(layout.Truncate(m.theme.Width, layout.Unjoin(m.theme.Width, m.lines[i]), m.w, ""), around(m.lines, i)))
 	}
 	if len(m.lines) == 0 && !m.resuming() {
 		body = append(body, m.theme.Dim.Render(layout.Fit(m.theme.Width, "  Rendering…", m.w)))
@@ -364,26 +364,39 @@ func (m Model) footer() string {
 	return m.theme.Status.Render(layout.Fit(m.theme.Width, left, w) + right)
 }
 
-// highlight marks the searched words of one rendered line.
-func (m Model) highlight(line string) string {
+// highlight marks the searched words of one rendered line, which lies between the lines
+// around it (for a phrase that runs over its edge).
+func (m Model) highlight(line string, around [2]string) string {
 	if m.theme.TextCursor && len(m.highlights) > 0 {
 		// No style shows (TERM=dumb): a > in the margin marks the line instead, in the cell
 		// of the rendered text's indent, so the line keeps its width.
-		if strings.HasPrefix(line, " ") && len(layout.LineMatches(ansi.Strip(line), m.highlights)) > 0 {
+		if strings.HasPrefix(line, " ") && len(layout.LineMatches(around[0], ansi.Strip(line), around[1], m.highlights)) > 0 {
 			return ">" + line[1:]
 		}
 		return line
 	}
-	return m.mark(line, m.theme.Match)
+	return m.mark(line, around, m.theme.Match)
 }
 
-// mark styles the searched words in line with style.
-func (m Model) mark(line string, style lipgloss.Style) string {
+// around returns the text of the lines before and after lines[i], "" where there is none.
+func around(lines []string, i int) [2]string {
+	var a [2]string
+	if i > 0 {
+		a[0] = ansi.Strip(lines[i-1])
+	}
+	if i+1 < len(lines) {
+		a[1] = ansi.Strip(lines[i+1])
+	}
+	return a
+}
+
+// mark styles the searched words in line, which lies between the lines around it, with style.
+func (m Model) mark(line string, around [2]string, style lipgloss.Style) string {
 	if len(m.highlights) == 0 {
 		return line
 	}
 	plain := ansi.Strip(line)
-	spans := layout.LineMatches(plain, m.highlights)
+	spans := layout.LineMatches(around[0], plain, around[1], m.highlights)
 	if len(spans) == 0 {
 		return line
 	}
@@ -398,11 +411,9 @@ func (m Model) mark(line string, style lipgloss.Style) string {
 // MatchLines returns the lines that hold one of words; it is slow on huge stories, so run
 // it in a command.
 func MatchLines(lines []string, words []query.Highlight) []int {
-	var out []int
+	plain := make([]string, len(lines))
 	for i, l := range lines {
-		if len(layout.LineMatches(ansi.Strip(l), words)) > 0 {
-			out = append(out, i)
-		}
+		plain[i] = ansi.Strip(l)
 	}
-	return out
+	return layout.MatchingLines(plain, words)
 }

@@ -136,7 +136,7 @@ func TestHighlightAfterEmojiSequences(t *testing.T) {
 			"\U0001F468\u200d\U0001F469\u200d\U0001F467 abcdef news here",
 			"\u2764\ufe0f \u6771\u4eac news x",
 		} {
-			got := m.highlight(line)
+			got := m.highlight(line, [2]string{})
 			marked := th.Match.Render("news")
 			if !strings.Contains(got, marked) || ansi.Strip(got) != line {
 				t.Errorf("%v: highlight(%q) = %q, want %q marked", wm, line, got, "news")
