@@ -224,10 +224,12 @@ func (ix *Index) checkPhrases(ctx context.Context, root *query.Node) (map[*query
 			continue
 		}
 		c := ix.phraseCandidates(n)
+		c.docs = ix.phrases.narrow(n, c.docs)
 		found, err := ix.checkText(ctx, n, c)
 		if err != nil {
 			return nil, err
 		}
+		ix.phrases.keep(n, len(c.stories), found.docs)
 		out[n] = found
 	}
 	return out, nil
