@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"math"
+	"math/rand/v2"
 	"slices"
 	"testing"
 
@@ -232,5 +233,70 @@ func TestPhraseAt(t *testing.T) {
 	// phrase [1 5], written 0x02 0x06.
 	if at := phraseAt(enc(300, 5), phrasePattern([]uint32{1, 5})); at >= 0 {
 		t.Errorf("a match inside a term's bytes counted, at byte %d", at)
+	}
+}
+
+// TestPrefixPhraseAtMatchesDecoding holds prefixPhraseAt, which finds its first word eight
+// bytes at a time when that word's id is one byte, to a term-by-term reading of random streams.
+func TestPrefixPhraseAtMatchesDecoding(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	global := make([]uint32, 20000)
+	for i := range global {
+		global[i] = uint32(i)
+	}
+	pick := func() uint32 { // mostly small ids, some of two and three bytes, some field ends
+		switch rng.IntN(10) {
+		case 0:
+			return fieldBreak
+		case 1, 2:
+			return uint32(rng.IntN(20000))
+		}
+		return uint32(rng.IntN(8))
+	}
+	found := 0
+	for range 3000 {
+		ids := make([]uint32, rng.IntN(40))
+		for i := range ids {
+			ids[i] = pick()
+		}
+		phrase := []uint32{uint32(rng.IntN(8))}
+		if rng.IntN(3) == 0 {
+			phrase = append(phrase, pick()&1023) // a pattern of several bytes
+		}
+		last := newBitset(20000)
+		var lastIDs []uint32
+		for range 1 + rng.IntN(3) {
+			id := uint32(rng.IntN(8))
+			if rng.IntN(2) == 0 {
+				id = uint32(rng.IntN(20000))
+			}
+			last.add(id)
+			lastIDs = append(lastIDs, id)
+		}
+		b := &batchTerms{seq: ids, spans: [][2]int{{0, len(ids)}}}
+		stream, _ := encodeStreams(b, global, nil, nil)
+		want := -1
+	terms:
+		for i := 0; i+len(phrase) < len(ids); i++ {
+			for k, id := range phrase {
+				if ids[i+k] != id {
+					continue terms
+				}
+			}
+			if next := ids[i+len(phrase)]; next != fieldBreak && slices.Contains(lastIDs, next) {
+				sub, _ := encodeStreams(&batchTerms{seq: ids[:i], spans: [][2]int{{0, i}}}, global, nil, nil)
+				want = len(sub)
+				break
+			}
+		}
+		if got := prefixPhraseAt(stream, phrasePattern(phrase), last); got != want {
+			t.Fatalf("%v then one of %v in %v: at byte %d, want %d", phrase, lastIDs, ids, got, want)
+		}
+		if want >= 0 {
+			found++
+		}
+	}
+	if found < 100 {
+		t.Fatalf("only %d streams held their phrase: the test checks too little", found)
 	}
 }
