@@ -205,8 +205,9 @@ func (ix *Index) prefix(p string) *roaring.Bitmap {
 }
 
 // checkPhrases finds, for every phrase of the query, the docs whose title, body or a tag
-// holds its words consecutively. Candidates (docs with all the words) are taken under the read
-// lock; their text is checked after it is released, on every CPU.
+// holds its words consecutively. Candidates (docs with all the words, and what the phrase
+// typed before found when this one narrows it) are taken under the read lock; their text is
+// checked after it is released, on every CPU.
 func (ix *Index) checkPhrases(ctx context.Context, root *query.Node) (map[*query.Node]phraseHits, error) {
 	var nodes []*query.Node
 	root.Walk(func(n *query.Node) {
@@ -298,7 +299,7 @@ func (ix *Index) checkText(ctx context.Context, n *query.Node, c candidates) (ph
 		inTitleToo
 	)
 	inStream := func(stream []byte) uint8 {
-		at := -1
+		var at int
 		if c.last != nil {
 			at = prefixPhraseAt(stream, c.pattern, c.last)
 		} else {
