@@ -3,6 +3,7 @@ package layout
 import (
 	"fmt"
 	"newsread/query"
+	"slices"
 	"strings"
 	"testing"
 
@@ -104,35 +105,50 @@ func TestMatches(t *testing.T) {
 }
 
 // TestLineMatches: in wrapped text a phrase is marked where it runs over a line's edge, on
-// from the line before or on to the line after, and only where those lines go on with it.
+// from the lines before or on to the lines after (over blank ones too: the index reads a
+// story's text as one run of words), and only where those lines go on with it.
 func TestLineMatches(t *testing.T) {
 	phrase := func(ws ...string) []query.Highlight { return []query.Highlight{{Words: ws, Whole: true}} }
+	long := phrase("the", "central", "intelligence", "agency", "of", "the", "united", "states", "gave", "the", "russian")
 	for _, tt := range []struct {
-		before, line, after string
-		hs                  []query.Highlight
-		want                string
+		lines []string
+		i     int
+		hs    []query.Highlight
+		want  string
 	}{
-		{"then the", "party is over, and the", "party again", phrase("the", "party"), "party|the"},
-		{"", "party is over, and the", "", phrase("the", "party"), ""},                  // a paragraph of its own
-		{"the cat", "party is over, and the", "end", phrase("the", "party"), ""},        // the lines around go on otherwise
-		{"", "the party", "is over", phrase("the", "party", "is", "over"), "the party"}, // on to the line after
-		{"the party", "is", "over now", phrase("the", "party", "is", "over"), "is"},     // a line inside the phrase
-		{"the", "partying and then", "", phrase("the", "party"), ""},
-		{"the", "party began", "", []query.Highlight{{Words: []string{"the", "par"}}}, "party"}, // still being typed
-		{"東京の天", "気予報", "", phrase("天", "気"), "気"},
-		{"the", "party and the", "party", append(phrase("the", "party"), query.Highlight{Words: []string{"and"}}), "party|and|the"}, // both edges and a word
+		{[]string{"then the", "party is over, and the", "party again"}, 1, phrase("the", "party"), "party|the"},
+		{[]string{"party is over, and the"}, 0, phrase("the", "party"), ""},                   // a story of one line
+		{[]string{"the cat", "party is over, and the", "end"}, 1, phrase("the", "party"), ""}, // the lines around go on otherwise
+		{[]string{"the party", "is over"}, 0, phrase("the", "party", "is", "over"), "the party"},
+		{[]string{"the party", "is", "over now"}, 1, phrase("the", "party", "is", "over"), "is"}, // a line inside the phrase
+		{[]string{"the", "partying and then"}, 1, phrase("the", "party"), ""},
+		{[]string{"the", "party began"}, 1, []query.Highlight{{Words: []string{"the", "par"}}}, "party"}, // still being typed
+		{[]string{"東京の天", "気予報"}, 1, phrase("天", "気"), "気"},
+		{[]string{"the", "party and the", "party"}, 1, append(phrase("the", "party"), query.Highlight{Words: []string{"and"}}), "party|and|the"},
+		// Over blank lines, as the index reads the text.
+		{[]string{"ends with the", "", "  ", "party starts this one"}, 3, phrase("the", "party"), "party"},
+		{[]string{"ends with the", "", "party starts this one"}, 0, phrase("the", "party"), "the"},
+		// A phrase over three lines and more: each line marks its part.
+		{[]string{"a statement the central", "intelligence agency of the united", "states gave the russian"}, 0, long, "the central"},
+		{[]string{"a statement the central", "intelligence agency of the united", "states gave the russian"}, 1, long, "intelligence agency of the united"},
+		{[]string{"a statement the central", "intelligence agency of the united", "states gave the russian"}, 2, long, "states gave the russian"},
+		{[]string{"the central", "intelligence", "agency", "of", "the", "united", "states", "gave", "the", "russian"}, 0, long, "the central"},
 	} {
 		var got []string
-		for _, s := range LineMatches(tt.before, tt.line, tt.after, tt.hs) {
-			got = append(got, tt.line[s.Start:s.End])
+		line := tt.lines[tt.i]
+		for _, s := range LineMatches(line, tt.i, len(tt.lines), func(j int) string { return tt.lines[j] }, tt.hs) {
+			got = append(got, line[s.Start:s.End])
 		}
 		if strings.Join(got, "|") != tt.want {
-			t.Errorf("line matches in %q (between %q and %q) = %q, want %q", tt.line, tt.before, tt.after, got, tt.want)
+			t.Errorf("line matches in line %d of %q = %q, want %q", tt.i, tt.lines, got, tt.want)
+		}
+		if marked := slices.Contains(MatchingLines(tt.lines, tt.hs), tt.i); marked != (tt.want != "") {
+			t.Errorf("MatchingLines(%q) holds line %d: %v, want %v", tt.lines, tt.i, marked, !marked)
 		}
 	}
 	lines := []string{"the cat sat", "and the party began", "then the", "party went on", "partying and the", "", "party"}
-	if got := MatchingLines(lines, phrase("the", "party")); fmt.Sprint(got) != "[1 2 3]" {
-		t.Errorf("MatchingLines = %v, want [1 2 3]", got)
+	if got := MatchingLines(lines, phrase("the", "party")); fmt.Sprint(got) != "[1 2 3 4 6]" {
+		t.Errorf("MatchingLines = %v, want [1 2 3 4 6]", got)
 	}
 }
 

@@ -26,41 +26,83 @@ func Matches(text string, hs []query.Highlight) []Span {
 	return matches(nil, split(text), nil, hs)
 }
 
-// LineMatches is Matches for a line of wrapped text, between the line before it and the line
-// after it ("" where there is none, or a blank line ends the paragraph): a phrase that runs
-// over the line's edge, on from the line before or on to the line after, is marked on its
-// part of it.
-func LineMatches(before, line, after string, hs []query.Highlight) []Span {
+// LineMatches is Matches for line i of n lines of wrapped text, whose plain text text(j)
+// gives; line is line i as shown, which the spans are of. A phrase may run on from the lines
+// before it or on to the lines after, over blank ones too (the index reads a story's text as
+// one run of words), and is marked on its part of line i.
+func LineMatches(line string, i, n int, text func(j int) string, hs []query.Highlight) []Span {
 	if len(hs) == 0 {
 		return nil
 	}
-	longest := phraseLength(hs)
-	return matches(lastWords(split(before), longest-1), split(line), firstWords(split(after), longest-1), hs)
+	lw := newLineWords(n, text)
+	before, after := lw.beside(i, phraseLength(hs)-1)
+	return matches(before, split(line), after, hs)
 }
 
-// MatchingLines returns the indexes of the lines of wrapped text that LineMatches finds
-// something in, splitting each line once.
+// MatchingLines returns the indexes of the lines that LineMatches finds something in,
+// splitting each line once.
 func MatchingLines(lines []string, hs []query.Highlight) []int {
 	if len(hs) == 0 {
 		return nil
 	}
-	longest := phraseLength(hs)
+	need := phraseLength(hs) - 1
+	lw := newLineWords(len(lines), func(j int) string { return lines[j] })
 	var out []int
-	var prev, cur, next []word
-	if len(lines) > 0 {
-		next = split(lines[0])
-	}
 	for i := range lines {
-		prev, cur = cur, next
-		next = nil
-		if i+1 < len(lines) {
-			next = split(lines[i+1])
-		}
-		if len(matches(lastWords(prev, longest-1), cur, firstWords(next, longest-1), hs)) > 0 {
+		before, after := lw.beside(i, need)
+		if len(matches(before, lw.at(i), after, hs)) > 0 {
 			out = append(out, i)
 		}
+		lw.drop(i - need - besideLines) // behind every later line's reach
 	}
 	return out
+}
+
+// besideLines is how many lines without words (blank, or only rules or symbols) a phrase is
+// followed over, besides one line per word it lacks.
+const besideLines = 8
+
+// lineWords splits n lines of text on demand, each once while it is kept.
+type lineWords struct {
+	n     int
+	text  func(j int) string
+	words map[int][]word // by line, those split and not dropped (MatchingLines drops those behind)
+}
+
+func newLineWords(n int, text func(int) string) *lineWords {
+	return &lineWords{n: n, text: text, words: map[int][]word{}}
+}
+
+func (lw *lineWords) at(j int) []word {
+	ws, ok := lw.words[j]
+	if !ok {
+		ws = split(lw.text(j))
+		lw.words[j] = ws
+	}
+	return ws
+}
+
+func (lw *lineWords) drop(j int) { delete(lw.words, j) }
+
+// beside returns the last need words of the lines before line i, in order, and the first need
+// words of the lines after it.
+func (lw *lineWords) beside(i, need int) (before, after []word) {
+	if need <= 0 {
+		return nil, nil
+	}
+	reach := need + besideLines
+	var parts [][]word
+	for j, got := i-1, 0; j >= 0 && i-j <= reach && got < need; j-- {
+		ws := lastWords(lw.at(j), need-got)
+		parts, got = append(parts, ws), got+len(ws)
+	}
+	for k := len(parts) - 1; k >= 0; k-- {
+		before = append(before, parts[k]...)
+	}
+	for j := i + 1; j < lw.n && j-i <= reach && len(after) < need; j++ {
+		after = append(after, firstWords(lw.at(j), need-len(after))...)
+	}
+	return before, after
 }
 
 // phraseLength is the number of words of hs's longest phrase (1 with words only).

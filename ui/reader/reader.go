@@ -309,7 +309,7 @@ func (m Model) View() string {
 	for i, l := range titles {
 		titles[i] = m.theme.Title.Render(l)
 		if !m.theme.TextCursor {
-			titles[i] = m.mark(titles[i], around(titles, i), m.theme.Match.Inherit(m.theme.Title)) // the searched words in the title too
+			titles[i] = m.mark(titles[i], i, titles, m.theme.Match.Inherit(m.theme.Title)) // the searched words in the title too
 		}
 	}
 	if m.h == 1 {
@@ -322,7 +322,7 @@ func (m Model) View() string {
 		body = append(body, m.theme.Dim.Render(layout.Fit(m.theme.Width, wait, m.w)))
 	}
 	for i := m.offset; i < len(m.lines) && len(body) < m.bodyHeight() && !m.resuming(); i++ {
-		body = append(body, m.highlight(layout.Truncate(m.theme.Width, layout.Unjoin(m.theme.Width, m.lines[i]), m.w, ""), around(m.lines, i)))
+		body = append(body, m.highlight(layout.Truncate(m.theme.Width, layout.Unjoin(m.theme.Width, m.lines[i]), m.w, ""), i))
 	}
 	if len(m.lines) == 0 && !m.resuming() {
 		body = append(body, m.theme.Dim.Render(layout.Fit(m.theme.Width, "  Rendering…", m.w)))
@@ -364,39 +364,31 @@ func (m Model) footer() string {
 	return m.theme.Status.Render(layout.Fit(m.theme.Width, left, w) + right)
 }
 
-// highlight marks the searched words of one rendered line, which lies between the lines
-// around it (for a phrase that runs over its edge).
-func (m Model) highlight(line string, around [2]string) string {
+// highlight marks the searched words of line, rendered line i as shown.
+func (m Model) highlight(line string, i int) string {
 	if m.theme.TextCursor && len(m.highlights) > 0 {
 		// No style shows (TERM=dumb): a > in the margin marks the line instead, in the cell
 		// of the rendered text's indent, so the line keeps its width.
-		if strings.HasPrefix(line, " ") && len(layout.LineMatches(around[0], ansi.Strip(line), around[1], m.highlights)) > 0 {
+		if strings.HasPrefix(line, " ") && len(layout.LineMatches(ansi.Strip(line), i, len(m.lines), plainLine(m.lines), m.highlights)) > 0 {
 			return ">" + line[1:]
 		}
 		return line
 	}
-	return m.mark(line, around, m.theme.Match)
+	return m.mark(line, i, m.lines, m.theme.Match)
 }
 
-// around returns the text of the lines before and after lines[i], "" where there is none.
-func around(lines []string, i int) [2]string {
-	var a [2]string
-	if i > 0 {
-		a[0] = ansi.Strip(lines[i-1])
-	}
-	if i+1 < len(lines) {
-		a[1] = ansi.Strip(lines[i+1])
-	}
-	return a
+// plainLine gives the text of lines[j], for a phrase that runs over a line's edge.
+func plainLine(lines []string) func(j int) string {
+	return func(j int) string { return ansi.Strip(lines[j]) }
 }
 
-// mark styles the searched words in line, which lies between the lines around it, with style.
-func (m Model) mark(line string, around [2]string, style lipgloss.Style) string {
+// mark styles the searched words in line, lines[i] as shown, with style.
+func (m Model) mark(line string, i int, lines []string, style lipgloss.Style) string {
 	if len(m.highlights) == 0 {
 		return line
 	}
 	plain := ansi.Strip(line)
-	spans := layout.LineMatches(around[0], plain, around[1], m.highlights)
+	spans := layout.LineMatches(plain, i, len(lines), plainLine(lines), m.highlights)
 	if len(spans) == 0 {
 		return line
 	}

@@ -132,11 +132,11 @@ func TestHighlightAfterEmojiSequences(t *testing.T) {
 			"1\ufe0f\u20e3 news A", // a keycap: the digit alone is a cell for lipgloss
 		}, 60, true)
 		view := m.View()
-		for _, line := range []string{
+		for i, line := range []string{
 			"\U0001F468\u200d\U0001F469\u200d\U0001F467 abcdef news here",
 			"\u2764\ufe0f \u6771\u4eac news x",
 		} {
-			got := m.highlight(line, [2]string{})
+			got := m.highlight(line, i)
 			marked := th.Match.Render("news")
 			if !strings.Contains(got, marked) || ansi.Strip(got) != line {
 				t.Errorf("%v: highlight(%q) = %q, want %q marked", wm, line, got, "news")
