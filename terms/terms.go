@@ -196,7 +196,7 @@ func (s *Scanner) Next() bool {
 	}
 	var ok bool
 	if s.folded, ok = appendFoldedFast(s.folded[:0], word); !ok {
-		s.nfd = norm.NFKD.Append(s.nfd[:0], word...)
+		s.nfd = norm.NFKD.Append(s.nfd[:0], combiningVoicing(word)...)
 		s.folded = keepTermRunes(appendFolded(s.folded[:0], s.nfd))
 		if len(s.folded) == 0 {
 			return s.Next()
@@ -432,7 +432,19 @@ func Fold(text string) string {
 // forms), drops combining marks (but kana voicing: see appendMark) and lower-cases what
 // remains.
 func foldRunes(b []byte) []byte {
-	return appendFolded(nil, norm.NFKD.Bytes(b))
+	return appendFolded(nil, norm.NFKD.Bytes(combiningVoicing(b)))
+}
+
+// combiningVoicing turns the spacing voicing marks ゛ and ゜ in b, which Attaches keeps after
+// their kana, into the combining ones (か゛ is が), in place: decomposed, they would be a space
+// and the mark, which is then after no kana.
+func combiningVoicing(b []byte) []byte {
+	for i := 0; i+2 < len(b); i++ {
+		if b[i] == 0xe3 && b[i+1] == 0x82 && (b[i+2] == 0x9b || b[i+2] == 0x9c) { // U+309B, U+309C
+			b[i+2] -= 2 // U+3099, U+309A
+		}
+	}
+	return b
 }
 
 // appendFoldedFast folds word without the norm package when every rune is either already
@@ -466,10 +478,11 @@ func appendFoldedFast(out, word []byte) (_ []byte, ok bool) {
 	return out, true
 }
 
-// Attaches reports whether r belongs to the character before it: a combining mark, or a
-// half-width kana voicing mark (ﾃﾞ is デ), a letter of its own that folds to the combining one.
+// Attaches reports whether r belongs to the character before it: a combining mark, or a kana
+// voicing mark written as a character of its own, half-width (ﾃﾞ is デ) or spacing (て゛ is
+// で), which folds to the combining one.
 func Attaches(r rune) bool {
-	return unicode.IsMark(r) || r == 'ﾞ' || r == 'ﾟ'
+	return unicode.IsMark(r) || r == 'ﾞ' || r == 'ﾟ' || r == '゛' || r == '゜'
 }
 
 // appendMark appends to folded what folding makes of the combining mark r that follows it:

@@ -22,7 +22,8 @@ func TestList(t *testing.T) {
 		{"東京の天気予報です。", []string{"東", "京", "の", "天", "気", "予", "報", "で", "す"}},
 		// Kana keep their voicing (で is not て), as one character however it was written.
 		{"でんき てんき ﾃﾞﾝｷ デンキ ぱ ば は", []string{"で", "ん", "き", "て", "ん", "き", "デ", "ン", "キ", "デ", "ン", "キ", "ぱ", "ば", "は"}},
-		{"て\u3099 ﾊﾟ", []string{"で", "パ"}},
+		{"て\u3099 ﾊﾟ て゛んき は゜", []string{"で", "パ", "で", "ん", "き", "ぱ"}},
+		{"゛ a゛b", []string{"a", "b"}},                       // a spacing mark after no kana stays a separator
 		{"か\u309a ㇷ\u309a", []string{"か\u309a", "ㇷ\u309a"}}, // no character is both: the mark stays
 		{"ﾞ aﾞ e\u3099 ー\u3099", []string{"a", "e", "ー"}},   // after no kana it is dropped, as accents are
 		{"ﾞ\u20dd x", []string{"x"}},                        // a mark left first by folding is no term
@@ -104,7 +105,7 @@ func listRef(text string) []string {
 		case StandsAlone(r):
 			flush()
 			word, alone = append(word, r), true
-		case alone && (r == 'ﾞ' || r == 'ﾟ'): // half-width voicing: part of the kana before it
+		case alone && (r == 'ﾞ' || r == 'ﾟ' || r == '゛' || r == '゜'): // voicing written apart: part of the kana before it
 			word = append(word, r)
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			if alone {

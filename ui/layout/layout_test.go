@@ -87,7 +87,7 @@ func TestMatches(t *testing.T) {
 		{"東京の天気予報 tokyo天気", []query.Highlight{phrase("天", "気"), word("tok")}, "天気|tokyo天気"}, // spans that touch are one
 		{"東京の天気予報", []query.Highlight{phrase("東", "京", "の", "天", "気")}, "東京の天気"},
 		// Kana keep their voicing, written whole, decomposed or half-width.
-		{"でんき てんき ﾃﾞﾝｷ デンキ", []query.Highlight{phrase("で", "ん", "き"), phrase("デ", "ン", "キ")}, "でんき|ﾃﾞﾝｷ|デンキ"},
+		{"でんき てんき ﾃﾞﾝｷ デンキ て゛んき", []query.Highlight{phrase("で", "ん", "き"), phrase("デ", "ン", "キ")}, "でんき|ﾃﾞﾝｷ|デンキ|て゛んき"},
 		// A phrase still being typed: its last word is a prefix.
 		{"The party: partying, then the par", []query.Highlight{{Words: []string{"the", "par"}}}, "The party|the par"},
 	} {
