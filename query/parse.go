@@ -53,7 +53,7 @@ const (
 func Parse(s string) Query {
 	p := &parser{src: s}
 	root := p.parseAnd(false)
-	return Query{Root: root, Problems: p.problems}
+	return Query{Root: root, Problems: p.problems, Next: p.next}
 }
 
 type tokKind uint8
@@ -85,8 +85,9 @@ type parser struct {
 	pos      int // next byte of src to lex
 	i        int // next token
 	problems []string
-	depth    int // groups open
-	skipped  int // "(" ignored as too deep, whose ")" are to be ignored too
+	next     []string // Query.Next
+	depth    int      // groups open
+	skipped  int      // "(" ignored as too deep, whose ")" are to be ignored too
 }
 
 func (p *parser) problem(msg string) {
@@ -124,6 +125,9 @@ func (p *parser) lex() {
 			var closed bool
 			text, i, closed = p.quoted(i)
 			p.emit(tTerm, p.words(text, true, closed))
+			if !closed && strings.TrimRightFunc(text, unicode.IsSpace) != text { // an open quote runs to the end
+				p.next = terms.List(text)
+			}
 		case r == '-':
 			j := i
 			for j < len(s) && s[j] == '-' {

@@ -69,6 +69,7 @@ type Node struct {
 type Query struct {
 	Root     *Node    // nil: everything
 	Problems []string // hints for the prompt; empty when the query is well formed
+	Next     []string // the words of a quote still open after a space (`"the `): the next key likely begins the phrase's next word; nil otherwise
 }
 
 // Walk calls fn with n and every node below it, parents first; nil is no node.

@@ -448,3 +448,24 @@ func TestWalkVisitsEveryNode(t *testing.T) {
 	}
 	(*Node)(nil).Walk(func(*Node) { t.Error("Walk of nil called fn") })
 }
+
+// TestNext: a quote still open after a space says which words the next key's phrase begins with.
+func TestNext(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want []string
+	}{
+		{`"the `, []string{"the"}},
+		{`putin "The United  `, []string{"the", "united"}},
+		{`"the`, nil},     // the word still being typed
+		{`"the g`, nil},   // its next word begun
+		{`"the "`, nil},   // closed
+		{`"the " x`, nil}, // closed, then more
+		{`" `, nil},       // no word yet
+		{`-"東京 `, []string{"東", "京"}},
+	} {
+		if got := Parse(tt.in).Next; !slices.Equal(got, tt.want) {
+			t.Errorf("Parse(%q).Next = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
