@@ -39,6 +39,7 @@ type Index struct {
 	searchMu sync.Mutex // held by Search, inside mu's read lock: guards vocab.sorted and cache
 	cache    prefixCache
 	phrases  phraseMemo
+	follow   followers
 }
 
 // tagEntry is one tag: its documents and how often each spelling was used.

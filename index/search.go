@@ -42,6 +42,9 @@ func (ix *Index) Search(f Filter) Result {
 // stories' text outside the index's locks (reading files), so a slow phrase holds up neither
 // loading nor a newer search, which cancels it.
 func (ix *Index) SearchContext(ctx context.Context, f Filter) (Result, error) {
+	if len(f.Query.Next) > 0 { // the next key likely begins the phrase's next word
+		ix.prepareFollowers(f.Query.Next)
+	}
 	phrases, err := ix.checkPhrases(ctx, f.Query.Root)
 	if err != nil {
 		return Result{}, err
@@ -222,6 +225,11 @@ func (ix *Index) checkPhrases(ctx context.Context, root *query.Node) (map[*query
 	for _, n := range nodes {
 		if len(n.Words) == 1 { // a quoted word: the docs holding it, nothing to check
 			out[n] = ix.wordHits(n.Words[0])
+			continue
+		}
+		if h, docs, ok := ix.followed(ctx, n); ok { // its words, then the first character of the next
+			ix.phrases.keep(n, docs, h.docs)
+			out[n] = h
 			continue
 		}
 		c := ix.phraseCandidates(n)

@@ -1,0 +1,198 @@
+package index
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
+
+	"github.com/RoaringBitmap/roaring/v2"
+
+	"newsread/query"
+)
+
+// followers keeps, for a phrase being typed whose next word has not begun (`"the `), the first
+// character of every term that follows its words in each story, as a bit (followerBit). The
+// next key's phrase (`"the g`), its words and then a one-character prefix, is read from these
+// bits instead of from every story's term stream: the streams are scanned between the keys.
+type followers struct {
+	mu     sync.Mutex
+	words  []string           // the phrase's words so far; nil: none
+	ready  chan struct{}      // closed when the scan for words has ended
+	cancel context.CancelFunc // stops that scan
+	docs   int                // stories scanned: 0…docs-1
+	any    []uint64           // by doc: the bits of the terms after the words, in any field
+	title  []uint64           // by doc: those in the title
+	ok     bool               // the scan ran to its end (it needs streams)
+}
+
+// otherFollower is the bit of every term whose first byte is not a–z or 0–9.
+const otherFollower = 1 << 63
+
+// followerBit is the bit of a term starting with byte b: a–z and 0–9 their own.
+func followerBit(b byte) uint64 {
+	switch {
+	case 'a' <= b && b <= 'z':
+		return 1 << (b - 'a')
+	case '0' <= b && b <= '9':
+		return 1 << (26 + b - '0')
+	}
+	return otherFollower
+}
+
+// prepareFollowers starts scanning the followers of words, unless that scan is already done
+// or under way; one for other words is stopped.
+func (ix *Index) prepareFollowers(words []string) {
+	f := &ix.follow
+	f.mu.Lock()
+	if f.ready != nil && slices.Equal(f.words, words) {
+		f.mu.Unlock()
+		return
+	}
+	if f.cancel != nil {
+		f.cancel()
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan struct{})
+	f.words, f.ready, f.cancel, f.ok = slices.Clone(words), ready, cancel, false
+	f.mu.Unlock()
+	go func() {
+		defer close(ready)
+		docs, anyBits, titleBits, ok := ix.scanFollowers(ctx, words)
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		if f.ready == ready {
+			f.docs, f.any, f.title, f.ok = docs, anyBits, titleBits, ok
+		}
+	}()
+}
+
+// followed returns the docs holding phrase n, and those holding it in the title, from the
+// followers when n is their words and then a one-character prefix (a–z, 0–9), waiting for
+// their scan, and the number of stories they tell of; ok is false when they cannot tell
+// (other words, a longer prefix, no streams, stories added since the scan, ctx done).
+func (ix *Index) followed(ctx context.Context, n *query.Node) (_ phraseHits, docs int, ok bool) {
+	k := len(n.Words) - 1
+	if !n.Prefix || k < 1 || len(n.Words[k]) != 1 {
+		return phraseHits{}, 0, false
+	}
+	bit := followerBit(n.Words[k][0])
+	f := &ix.follow
+	f.mu.Lock()
+	ready, same := f.ready, slices.Equal(f.words, n.Words[:k])
+	f.mu.Unlock()
+	if bit == otherFollower || ready == nil || !same {
+		return phraseHits{}, 0, false
+	}
+	select {
+	case <-ready:
+	case <-ctx.Done():
+		return phraseHits{}, 0, false
+	}
+	f.mu.Lock()
+	docs, anyBits, titleBits, scanned := f.docs, f.any, f.title, f.ok && f.ready == ready
+	f.mu.Unlock()
+	if !scanned || docs != ix.Len() {
+		return phraseHits{}, 0, false
+	}
+	h := phraseHits{docs: roaring.New(), titles: roaring.New()}
+	for d := range uint32(docs) {
+		if anyBits[d]&bit != 0 {
+			h.docs.Add(d)
+		}
+		if titleBits[d]&bit != 0 {
+			h.titles.Add(d)
+		}
+	}
+	return h, docs, true
+}
+
+// scanFollowers reads, in the term streams of the stories that hold every one of words, the
+// term after each place they come one after another, as checkText reads a phrase's places.
+func (ix *Index) scanFollowers(ctx context.Context, words []string) (docs int, anyBits, titleBits []uint64, ok bool) {
+	ix.mu.RLock()
+	streams, docs := ix.streams, len(ix.stories)
+	cand, ids, found := ix.vocab.withAll(nil, words, func(id uint32) *roaring.Bitmap { return ix.vocab.anyOf(id, docs) })
+	bits := make([]uint64, len(ix.vocab.names)) // by term id: followerBit of its first byte
+	for id, name := range ix.vocab.names {
+		if name != "" {
+			bits[id] = followerBit(name[0])
+		}
+	}
+	ix.mu.RUnlock()
+	if streams == nil {
+		return 0, nil, nil, false
+	}
+	anyBits, titleBits = make([]uint64, docs), make([]uint64, docs)
+	if !found {
+		return docs, anyBits, titleBits, true // no story holds the words
+	}
+	pattern, list := phrasePattern(ids), cand.ToArray()
+	const stretch = 256
+	var next atomic.Int64
+	var failed atomic.Bool
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(1, len(list)/32)) {
+		wg.Go(func() {
+			var buf []byte
+			var ends []int
+			for {
+				lo := int(next.Add(stretch)) - stretch
+				if lo >= len(list) || ctx.Err() != nil || failed.Load() {
+					return
+				}
+				hi := min(lo+stretch, len(list))
+				// The stretch's streams, read at once when its docs lie close enough together.
+				first, span := list[lo], list[hi-1]-list[lo]+1
+				var data []byte
+				ranged := false
+				if int(span) <= 4*(hi-lo)+64 {
+					data, ends, ranged = streams.Range(first, first+span, buf[:0], ends[:0])
+					buf = data
+				}
+				for _, d := range list[lo:hi] {
+					var stream []byte
+					if ranged {
+						k := int(d - first)
+						start := 0
+						if k > 0 {
+							start = ends[k-1]
+						}
+						stream = data[start:ends[k]]
+					} else if one, oneEnds, ok := streams.Range(d, d+1, buf[:0], ends[:0]); ok {
+						buf, ends, stream = one, oneEnds, one
+					} else {
+						failed.Store(true)
+						return
+					}
+					titleEnd := bytes.IndexByte(stream, 0)
+					for off := 0; ; {
+						i := bytes.Index(stream[off:], pattern)
+						if i < 0 {
+							break
+						}
+						at := off + i
+						off = at + 1
+						if at > 0 && stream[at-1] >= 0x80 { // inside a term's bytes
+							continue
+						}
+						if v, n := binary.Uvarint(stream[at+len(pattern):]); n > 0 && v > 0 && v-1 < uint64(len(bits)) {
+							anyBits[d] |= bits[v-1]
+							if at < titleEnd {
+								titleBits[d] |= bits[v-1]
+							}
+						}
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if ctx.Err() != nil || failed.Load() {
+		return 0, nil, nil, false
+	}
+	return docs, anyBits, titleBits, true
+}
