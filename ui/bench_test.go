@@ -223,12 +223,27 @@ func BenchmarkFilterKey100k(b *testing.B) {
 // opening quote to its closing one (`"the government"`), as BenchmarkFilterKey100k times a
 // word. The library is loaded with a cache, as by default: phrases are checked against the
 // term streams the load gathered (on disk, as on a first start). Each phrase begins on an
-// emptied prompt (untimed).
+// emptied prompt (untimed). "apart60ms" leaves 60 ms between a key's frame and the next key,
+// untimed, as a fast typist does (1,000 characters a minute): work begun for a likely next key
+// gets that time; "backtoback" leaves none.
 func BenchmarkPhraseKey100k(b *testing.B) {
 	dir := benchLibrary(b, synth.Options{N: benchN, Seed: 1})
 	m, r := loadedWith(b, Options{NoState: true, Style: "dark", CacheDir: b.TempDir()}, dir)
 	defer m.cancel()
 	m = r.update(m, benchKeyMsg("/"))
+	for _, gap := range []time.Duration{60 * time.Millisecond, 0} {
+		name := "backtoback"
+		if gap > 0 {
+			name = fmt.Sprintf("apart%dms", gap.Milliseconds())
+		}
+		b.Run(name, func(b *testing.B) {
+			m.setQuery("")
+			m = benchPhraseKeys(b, m, r, gap)
+		})
+	}
+}
+
+func benchPhraseKeys(b *testing.B, m Model, r *runner, gap time.Duration) Model {
 	const phrase = `"the government"`
 	var took [len(phrase)]time.Duration // by key: the time it took, summed
 	var typed [len(phrase)]int
@@ -238,6 +253,11 @@ func BenchmarkPhraseKey100k(b *testing.B) {
 			b.StopTimer()
 			m.setQuery("")
 			i = 0
+			b.StartTimer()
+		}
+		if gap > 0 {
+			b.StopTimer()
+			time.Sleep(gap)
 			b.StartTimer()
 		}
 		k := phrase[i : i+1]
@@ -267,6 +287,7 @@ func BenchmarkPhraseKey100k(b *testing.B) {
 	}
 	b.ReportMetric(float64(slowest)/1e6, "ms-slowest-key")
 	b.Logf("slowest: %s; ms by key: %s", phrase[:at+1], strings.Join(means, ", "))
+	return m
 }
 
 // BenchmarkTagToggle100k: space on a tag in the tag pane, on and off: Update with the key, the
