@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -14,13 +15,15 @@ import (
 	"newsread/query"
 )
 
-// followers keeps, for a phrase being typed whose next word has not begun (`"the `), the first
-// character of every term that follows its words in each story, as a bit (followerBit). The
-// next key's phrase (`"the g`), its words and then a one-character prefix, is read from these
-// bits instead of from every story's term stream: the streams are scanned between the keys.
+// followers keeps, for a phrase being typed (its words, then the start of its next word: none
+// after `"the `, "g" after `"the g`), the next character of every term that follows its words
+// and starts so, in each story, as a bit (followerBit). The next key's phrase (`"the g`, then
+// `"the go`), the start one character longer, is read from these bits instead of from the
+// stories' term streams: the streams are scanned between the keys.
 type followers struct {
 	mu     sync.Mutex
-	words  []string           // the phrase's words so far; nil: none
+	words  []string           // the phrase's whole words; nil: none
+	start  string             // the start of its next word
 	ready  chan struct{}      // closed when the scan for words has ended
 	cancel context.CancelFunc // stops that scan
 	docs   int                // stories scanned: 0…docs-1
@@ -29,10 +32,10 @@ type followers struct {
 	ok     bool               // the scan ran to its end (it needs streams)
 }
 
-// otherFollower is the bit of every term whose first byte is not a–z or 0–9.
+// otherFollower is the bit of every byte but a–z and 0–9.
 const otherFollower = 1 << 63
 
-// followerBit is the bit of a term starting with byte b: a–z and 0–9 their own.
+// followerBit is the bit of byte b: a–z and 0–9 their own.
 func followerBit(b byte) uint64 {
 	switch {
 	case 'a' <= b && b <= 'z':
@@ -43,12 +46,12 @@ func followerBit(b byte) uint64 {
 	return otherFollower
 }
 
-// prepareFollowers starts scanning the followers of words, unless that scan is already done
-// or under way; one for other words is stopped.
-func (ix *Index) prepareFollowers(words []string) {
+// prepareFollowers starts scanning the followers of words that begin with start, unless that
+// scan is already done or under way; one for others is stopped.
+func (ix *Index) prepareFollowers(words []string, start string) {
 	f := &ix.follow
 	f.mu.Lock()
-	if f.ready != nil && slices.Equal(f.words, words) {
+	if f.ready != nil && slices.Equal(f.words, words) && f.start == start {
 		f.mu.Unlock()
 		return
 	}
@@ -57,11 +60,11 @@ func (ix *Index) prepareFollowers(words []string) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan struct{})
-	f.words, f.ready, f.cancel, f.ok = slices.Clone(words), ready, cancel, false
+	f.words, f.start, f.ready, f.cancel, f.ok = slices.Clone(words), start, ready, cancel, false
 	f.mu.Unlock()
 	go func() {
 		defer close(ready)
-		docs, anyBits, titleBits, ok := ix.scanFollowers(ctx, words)
+		docs, anyBits, titleBits, ok := ix.scanFollowers(ctx, words, start)
 		f.mu.Lock()
 		defer f.mu.Unlock()
 		if f.ready == ready {
@@ -71,21 +74,37 @@ func (ix *Index) prepareFollowers(words []string) {
 }
 
 // followed returns the docs holding phrase n, and those holding it in the title, from the
-// followers when n is their words and then a one-character prefix (a–z, 0–9), waiting for
-// their scan, and the number of stories they tell of; ok is false when they cannot tell
-// (other words, a longer prefix, no streams, stories added since the scan, ctx done).
+// followers when n is their words and then their start and one more character (a–z, 0–9),
+// and the number of stories they tell of; ok is false when they cannot tell (other words or
+// start, no streams, stories added since the scan, ctx done). It waits for a scan under way
+// for a first character (`"the g`), which no other search narrows; a later one (`"the go`) is
+// read faster from what the phrase before it found than by waiting, and its scan is stopped.
 func (ix *Index) followed(ctx context.Context, n *query.Node) (_ phraseHits, docs int, ok bool) {
 	k := len(n.Words) - 1
-	if !n.Prefix || k < 1 || len(n.Words[k]) != 1 {
+	if !n.Prefix || k < 1 || n.Words[k] == "" {
 		return phraseHits{}, 0, false
 	}
-	bit := followerBit(n.Words[k][0])
+	last := n.Words[k]
+	bit := followerBit(last[len(last)-1])
 	f := &ix.follow
 	f.mu.Lock()
-	ready, same := f.ready, slices.Equal(f.words, n.Words[:k])
+	ready, same := f.ready, slices.Equal(f.words, n.Words[:k]) && f.start == last[:len(last)-1]
 	f.mu.Unlock()
 	if bit == otherFollower || ready == nil || !same {
 		return phraseHits{}, 0, false
+	}
+	if len(last) > 1 {
+		select {
+		case <-ready:
+		default: // not waited for: its CPUs go to this search
+			f.mu.Lock()
+			if f.ready == ready {
+				f.cancel()
+				f.words, f.ready = nil, nil
+			}
+			f.mu.Unlock()
+			return phraseHits{}, 0, false
+		}
 	}
 	select {
 	case <-ready:
@@ -110,16 +129,17 @@ func (ix *Index) followed(ctx context.Context, n *query.Node) (_ phraseHits, doc
 	return h, docs, true
 }
 
-// scanFollowers reads, in the term streams of the stories that hold every one of words, the
-// term after each place they come one after another, as checkText reads a phrase's places.
-func (ix *Index) scanFollowers(ctx context.Context, words []string) (docs int, anyBits, titleBits []uint64, ok bool) {
+// scanFollowers reads, in the term streams of the stories that hold every one of words (and,
+// with a start, that the phrase of words and start found, as the phrase memo has it), the term
+// after each place they come one after another, as checkText reads a phrase's places.
+func (ix *Index) scanFollowers(ctx context.Context, words []string, start string) (docs int, anyBits, titleBits []uint64, ok bool) {
 	ix.mu.RLock()
 	streams, docs := ix.streams, len(ix.stories)
 	cand, ids, found := ix.vocab.withAll(nil, words, func(id uint32) *roaring.Bitmap { return ix.vocab.anyOf(id, docs) })
-	bits := make([]uint64, len(ix.vocab.names)) // by term id: followerBit of its first byte
+	bits := make([]uint64, len(ix.vocab.names)) // by term id: followerBit of its byte after start, 0 for none
 	for id, name := range ix.vocab.names {
-		if name != "" {
-			bits[id] = followerBit(name[0])
+		if len(name) > len(start) && strings.HasPrefix(name, start) {
+			bits[id] = followerBit(name[len(start)])
 		}
 	}
 	ix.mu.RUnlock()
@@ -131,6 +151,9 @@ func (ix *Index) scanFollowers(ctx context.Context, words []string) (docs int, a
 		return docs, anyBits, titleBits, true // no story holds the words
 	}
 	pattern, list := phrasePattern(ids), cand.ToArray()
+	if start != "" {
+		list = ix.phrases.narrow(&query.Node{Kind: query.Phrase, Words: append(slices.Clone(words), start), Prefix: true}, list)
+	}
 	const stretch = 256
 	var next atomic.Int64
 	var failed atomic.Bool

@@ -57,6 +57,34 @@ func TestFollowersAnswerTheNextKey(t *testing.T) {
 		t.Fatalf("followers answered %d searches, finding %d stories, %d by title: the test checks too little", answered, found, titles)
 	}
 
+	// A word typed on a character at a time: each key is read from the followers of the one
+	// before, scanned meanwhile.
+	answered = 0
+	for i := 0; i < len(stories); i += 40 {
+		w := firstWords(stories[i].Body, 2)
+		if len(w) < 2 {
+			continue
+		}
+		typed.Search(Filter{Query: query.Parse(`"` + w[0] + " ")})
+		for end := 1; end <= len(w[1]); end++ {
+			waitFollowers(typed)
+			typing := `"` + w[0] + " " + w[1][:end]
+			q := query.Parse(typing)
+			if _, _, ok := typed.followed(context.Background(), q.Root); ok {
+				answered++
+			}
+			got := typed.Search(Filter{Query: q})
+			fresh.phrases.forget()
+			want := fresh.Search(Filter{Query: q})
+			if !slices.Equal(got.Docs, want.Docs) || got.TitleHits != want.TitleHits {
+				t.Fatalf("%q: %d stories (%d by title) typed a key at a time, %d (%d) from the streams", typing, len(got.Docs), got.TitleHits, len(want.Docs), want.TitleHits)
+			}
+		}
+	}
+	if answered < 20 {
+		t.Fatalf("followers answered only %d keys of words typed on", answered)
+	}
+
 	// Stories added after the scan: the followers do not tell, and the streams are read.
 	loading, _ := build(250)
 	loading.Search(Filter{Query: query.Parse(`"the `)})
@@ -71,5 +99,15 @@ func TestFollowersAnswerTheNextKey(t *testing.T) {
 	fresh.phrases.forget()
 	if got, want := loading.Search(Filter{Query: q}), fresh.Search(Filter{Query: q}); !slices.Equal(got.Docs, want.Docs) {
 		t.Fatalf("after more stories: %d stories, want %d", len(got.Docs), len(want.Docs))
+	}
+}
+
+// waitFollowers waits for the scan of ix's followers under way, if any.
+func waitFollowers(ix *Index) {
+	ix.follow.mu.Lock()
+	ready := ix.follow.ready
+	ix.follow.mu.Unlock()
+	if ready != nil {
+		<-ready
 	}
 }

@@ -43,7 +43,7 @@ func (ix *Index) Search(f Filter) Result {
 // loading nor a newer search, which cancels it.
 func (ix *Index) SearchContext(ctx context.Context, f Filter) (Result, error) {
 	if len(f.Query.Next) > 0 { // the next key likely begins the phrase's next word
-		ix.prepareFollowers(f.Query.Next)
+		ix.prepareFollowers(f.Query.Next, "")
 	}
 	phrases, err := ix.checkPhrases(ctx, f.Query.Root)
 	if err != nil {
@@ -227,7 +227,10 @@ func (ix *Index) checkPhrases(ctx context.Context, root *query.Node) (map[*query
 			out[n] = ix.wordHits(n.Words[0])
 			continue
 		}
-		if h, docs, ok := ix.followed(ctx, n); ok { // its words, then the first character of the next
+		if n.Prefix { // the next key likely makes its last word a character longer
+			defer ix.prepareFollowers(n.Words[:len(n.Words)-1], n.Words[len(n.Words)-1])
+		}
+		if h, docs, ok := ix.followed(ctx, n); ok { // its words, then the next one's start and a character
 			ix.phrases.keep(n, docs, h.docs)
 			out[n] = h
 			continue
