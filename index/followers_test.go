@@ -36,21 +36,26 @@ func TestFollowersAnswerTheNextKey(t *testing.T) {
 		}
 	}
 	answered, found, titles := 0, 0, 0
+	// key types q into typed, which its followers may answer, and checks it against fresh.
+	key := func(q string) {
+		t.Helper()
+		parsed := query.Parse(q)
+		if _, _, ok := typed.followed(context.Background(), parsed.Root); ok {
+			answered++
+		}
+		got := typed.Search(Filter{Query: parsed})
+		fresh.phrases.forget()
+		want := fresh.Search(Filter{Query: parsed})
+		if !slices.Equal(got.Docs, want.Docs) || got.TitleHits != want.TitleHits {
+			t.Fatalf("%q: %d stories (%d by title) typed, %d (%d) from the streams alone", q, len(got.Docs), got.TitleHits, len(want.Docs), want.TitleHits)
+		}
+		found += len(got.Docs)
+		titles += got.TitleHits
+	}
 	for _, first := range firsts {
 		typed.Search(Filter{Query: query.Parse(`"` + first + " ")})
 		for _, c := range "abcdefghijklmnopqrstuvwxyz019" {
-			q := query.Parse(`"` + first + " " + string(c))
-			if _, _, ok := typed.followed(context.Background(), q.Root); ok {
-				answered++
-			}
-			got := typed.Search(Filter{Query: q})
-			fresh.phrases.forget()
-			want := fresh.Search(Filter{Query: q})
-			if !slices.Equal(got.Docs, want.Docs) || got.TitleHits != want.TitleHits {
-				t.Fatalf("%q: %d stories (%d by title) from the followers, %d (%d) from the streams", `"`+first+" "+string(c), len(got.Docs), got.TitleHits, len(want.Docs), want.TitleHits)
-			}
-			found += len(got.Docs)
-			titles += got.TitleHits
+			key(`"` + first + " " + string(c))
 		}
 	}
 	if answered == 0 || found == 0 || titles == 0 {
@@ -68,17 +73,7 @@ func TestFollowersAnswerTheNextKey(t *testing.T) {
 		typed.Search(Filter{Query: query.Parse(`"` + w[0] + " ")})
 		for end := 1; end <= len(w[1]); end++ {
 			waitFollowers(typed)
-			typing := `"` + w[0] + " " + w[1][:end]
-			q := query.Parse(typing)
-			if _, _, ok := typed.followed(context.Background(), q.Root); ok {
-				answered++
-			}
-			got := typed.Search(Filter{Query: q})
-			fresh.phrases.forget()
-			want := fresh.Search(Filter{Query: q})
-			if !slices.Equal(got.Docs, want.Docs) || got.TitleHits != want.TitleHits {
-				t.Fatalf("%q: %d stories (%d by title) typed a key at a time, %d (%d) from the streams", typing, len(got.Docs), got.TitleHits, len(want.Docs), want.TitleHits)
-			}
+			key(`"` + w[0] + " " + w[1][:end])
 		}
 	}
 	if answered < 20 {
