@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -154,66 +153,32 @@ func (ix *Index) scanFollowers(ctx context.Context, words []string, start string
 	if start != "" {
 		list = ix.phrases.narrow(&query.Node{Kind: query.Phrase, Words: append(slices.Clone(words), start), Prefix: true}, list)
 	}
-	const stretch = 256
-	var next atomic.Int64
 	var failed atomic.Bool
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(1, len(list)/32)) {
-		wg.Go(func() {
-			var buf []byte
-			var ends []int
-			for {
-				lo := int(next.Add(stretch)) - stretch
-				if lo >= len(list) || ctx.Err() != nil || failed.Load() {
-					return
-				}
-				hi := min(lo+stretch, len(list))
-				// The stretch's streams, read at once when its docs lie close enough together.
-				first, span := list[lo], list[hi-1]-list[lo]+1
-				var data []byte
-				ranged := false
-				if int(span) <= 4*(hi-lo)+64 {
-					data, ends, ranged = streams.Range(first, first+span, buf[:0], ends[:0])
-					buf = data
-				}
-				for _, d := range list[lo:hi] {
-					var stream []byte
-					if ranged {
-						k := int(d - first)
-						start := 0
-						if k > 0 {
-							start = ends[k-1]
-						}
-						stream = data[start:ends[k]]
-					} else if one, oneEnds, ok := streams.Range(d, d+1, buf[:0], ends[:0]); ok {
-						buf, ends, stream = one, oneEnds, one
-					} else {
-						failed.Store(true)
-						return
-					}
-					titleEnd := bytes.IndexByte(stream, 0)
-					for off := 0; ; {
-						i := bytes.Index(stream[off:], pattern)
-						if i < 0 {
-							break
-						}
-						at := off + i
-						off = at + 1
-						if at > 0 && stream[at-1] >= 0x80 { // inside a term's bytes
-							continue
-						}
-						if v, n := binary.Uvarint(stream[at+len(pattern):]); n > 0 && v > 0 && v-1 < uint64(len(bits)) {
-							anyBits[d] |= bits[v-1]
-							if at < titleEnd {
-								titleBits[d] |= bits[v-1]
-							}
-						}
-					}
+	eachStream(ctx, list, streams, func(i int, stream []byte, ok bool) {
+		if !ok || failed.Load() {
+			failed.Store(true)
+			return
+		}
+		d := list[i]
+		titleEnd := bytes.IndexByte(stream, 0)
+		for off := 0; ; {
+			k := bytes.Index(stream[off:], pattern)
+			if k < 0 {
+				return
+			}
+			at := off + k
+			off = at + 1
+			if at > 0 && stream[at-1] >= 0x80 { // inside a term's bytes
+				continue
+			}
+			if v, n := binary.Uvarint(stream[at+len(pattern):]); n > 0 && v > 0 && v-1 < uint64(len(bits)) {
+				anyBits[d] |= bits[v-1]
+				if at < titleEnd {
+					titleBits[d] |= bits[v-1]
 				}
 			}
-		})
-	}
-	wg.Wait()
+		}
+	})
 	if ctx.Err() != nil || failed.Load() {
 		return 0, nil, nil, false
 	}

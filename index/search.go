@@ -2,11 +2,8 @@ package index
 
 import (
 	"context"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/RoaringBitmap/roaring/v2"
 
@@ -326,65 +323,23 @@ func (ix *Index) checkText(ctx context.Context, n *query.Node, c candidates) (ph
 	}
 	docs, stories := c.docs, c.stories
 	keep := make([]uint8, len(docs))
-	const stretch = 256
-	var next atomic.Int64
-	workers := min(runtime.GOMAXPROCS(0), max(1, len(docs)/32))
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			var buf []byte
-			var ends []int
-			for {
-				lo := int(next.Add(stretch)) - stretch
-				if lo >= len(docs) || ctx.Err() != nil {
-					return
-				}
-				hi := min(lo+stretch, len(docs))
-				// The stretch's streams, read at once when its docs lie close enough together.
-				var data []byte
-				first, span := docs[lo], docs[hi-1]-docs[lo]+1
-				ranged := false
-				if c.streams != nil && int(span) <= 4*(hi-lo)+64 {
-					data, ends, ranged = c.streams.Range(first, first+span, buf[:0], ends[:0])
-					buf = data
-				}
-				for i := lo; i < hi; i++ {
-					if ranged {
-						k := docs[i] - first
-						start := 0
-						if k > 0 {
-							start = ends[k-1]
-						}
-						keep[i] = inStream(data[start:ends[k]])
-						continue
-					}
-					if c.streams != nil {
-						if one, oneEnds, ok := c.streams.Range(docs[i], docs[i]+1, buf[:0], ends[:0]); ok {
-							buf, ends = one, oneEnds
-							keep[i] = inStream(one)
-							continue
-						}
-					}
-					s := stories[docs[i]]
-					if textHas(s.Title, n) {
-						keep[i] = found | inTitleToo
-						continue
-					}
-					if tagsHave(s.Tags, n) {
-						keep[i] = found
-						continue
-					}
-					if ix.read == nil {
-						continue
-					}
-					if full, err := ix.read(s.Source); err == nil && textHas(full.Body, n) {
-						keep[i] = found
-					}
-				}
+	eachStream(ctx, docs, c.streams, func(i int, stream []byte, ok bool) {
+		if ok {
+			keep[i] = inStream(stream)
+			return
+		}
+		s := stories[docs[i]]
+		switch {
+		case textHas(s.Title, n):
+			keep[i] = found | inTitleToo
+		case tagsHave(s.Tags, n):
+			keep[i] = found
+		case ix.read != nil:
+			if full, err := ix.read(s.Source); err == nil && textHas(full.Body, n) {
+				keep[i] = found
 			}
-		})
-	}
-	wg.Wait()
+		}
+	})
 	if err := ctx.Err(); err != nil {
 		return phraseHits{}, err
 	}

@@ -2,10 +2,13 @@ package index
 
 import (
 	"bytes"
+	"context"
 	"encoding/binary"
 	"math"
+	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 )
 
 // A story's term stream is the terms of its title, body and each tag in order, each written as
@@ -174,4 +177,55 @@ func phraseAt(stream, pattern []byte) int {
 // first 0 byte ends it, and the first place a phrase is found is in the title if any is.
 func inTitle(stream []byte, at int) bool {
 	return at < bytes.IndexByte(stream, 0)
+}
+
+// eachStream calls fn for each of docs (sorted) with i, its place in docs, and its term stream,
+// ok false when streams (nil: none) cannot give it. The work is split over the CPUs in
+// stretches of consecutive docs, whose streams are read at once when the docs lie close enough
+// together (their streams lie side by side); fn may run on several at a time, for different
+// i. It stops when ctx is done.
+func eachStream(ctx context.Context, docs []uint32, streams Streams, fn func(i int, stream []byte, ok bool)) {
+	const stretch = 256
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(1, len(docs)/32)) {
+		wg.Go(func() {
+			var buf []byte
+			var ends []int
+			for {
+				lo := int(next.Add(stretch)) - stretch
+				if lo >= len(docs) || ctx.Err() != nil {
+					return
+				}
+				hi := min(lo+stretch, len(docs))
+				var data []byte
+				first, span := docs[lo], docs[hi-1]-docs[lo]+1
+				ranged := false
+				if streams != nil && int(span) <= 4*(hi-lo)+64 {
+					data, ends, ranged = streams.Range(first, first+span, buf[:0], ends[:0])
+					buf = data
+				}
+				for i := lo; i < hi; i++ {
+					switch {
+					case ranged:
+						k := docs[i] - first
+						start := 0
+						if k > 0 {
+							start = ends[k-1]
+						}
+						fn(i, data[start:ends[k]], true)
+					case streams != nil:
+						one, oneEnds, ok := streams.Range(docs[i], docs[i]+1, buf[:0], ends[:0])
+						if ok {
+							buf, ends = one, oneEnds
+						}
+						fn(i, one, ok)
+					default:
+						fn(i, nil, false)
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
