@@ -26,9 +26,8 @@ type followers struct {
 	ready  chan struct{}      // closed when the scan for words has ended
 	cancel context.CancelFunc // stops that scan
 	docs   int                // stories scanned: 0…docs-1
-	any    []uint64           // by doc: the bits of the terms after the words, in any field
+	any    []uint64           // by doc: the bits of the terms after the words, in any field; nil until the scan has run to its end (it needs streams)
 	title  []uint64           // by doc: those in the title
-	ok     bool               // the scan ran to its end (it needs streams)
 }
 
 // otherFollower is the bit of every byte but a–z and 0–9.
@@ -59,15 +58,15 @@ func (ix *Index) prepareFollowers(words []string, start string) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan struct{})
-	f.words, f.start, f.ready, f.cancel, f.ok = slices.Clone(words), start, ready, cancel, false
+	f.words, f.start, f.ready, f.cancel, f.any, f.title = slices.Clone(words), start, ready, cancel, nil, nil
 	f.mu.Unlock()
 	go func() {
 		defer close(ready)
 		docs, anyBits, titleBits, ok := ix.scanFollowers(ctx, words, start)
 		f.mu.Lock()
 		defer f.mu.Unlock()
-		if f.ready == ready {
-			f.docs, f.any, f.title, f.ok = docs, anyBits, titleBits, ok
+		if f.ready == ready && ok {
+			f.docs, f.any, f.title = docs, anyBits, titleBits
 		}
 	}()
 }
@@ -111,7 +110,7 @@ func (ix *Index) followed(ctx context.Context, n *query.Node) (_ phraseHits, doc
 		return phraseHits{}, 0, false
 	}
 	f.mu.Lock()
-	docs, anyBits, titleBits, scanned := f.docs, f.any, f.title, f.ok && f.ready == ready
+	docs, anyBits, titleBits, scanned := f.docs, f.any, f.title, f.any != nil && f.ready == ready
 	f.mu.Unlock()
 	if !scanned || docs != ix.Len() {
 		return phraseHits{}, 0, false
