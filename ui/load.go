@@ -53,6 +53,19 @@ func (m Model) startLoad(ctx context.Context) tea.Cmd {
 // could.
 const firstFrameHead = 10 * time.Millisecond
 
+// takeBatch shows what a batch brought (the stories themselves are already in the index) and
+// returns the search of the filter over them.
+func (m *Model) takeBatch(msg batchMsg) tea.Cmd {
+	m.syncStories()
+	if len(msg.warnings) > 0 {
+		m.warnings = append(m.warnings, msg.warnings...)
+		m.fileNote = m.fileProblems()
+	}
+	m.refreshHelp()
+	m.found, m.cached, m.loading = msg.found, msg.cached, !msg.done
+	return m.refresh()
+}
+
 // waitBatch waits for the next batch, or for the end of the program.
 func waitBatch(ctx context.Context, feed <-chan batchMsg) tea.Cmd {
 	return func() tea.Msg {

@@ -85,14 +85,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 
 	case batchMsg:
-		m.syncStories()
-		if len(msg.warnings) > 0 {
-			m.warnings = append(m.warnings, msg.warnings...)
-			m.fileNote = m.fileProblems()
-		}
-		m.refreshHelp()
-		m.found, m.cached, m.loading = msg.found, msg.cached, !msg.done
-		cmds := []tea.Cmd{m.refresh()}
+		cmds := []tea.Cmd{m.takeBatch(msg)}
 		if !msg.done {
 			cmds = append(cmds, waitBatch(m.ctx, m.feed))
 		}
