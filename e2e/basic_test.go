@@ -1,7 +1,10 @@
 package e2e
 
 import (
+	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -40,6 +43,31 @@ func TestLaunchShowsSeed(t *testing.T) {
 		})
 	}
 }
+
+// The first frame is drawn before Bubble Tea starts (ui/firstpaint.go): the stories are in
+// the terminal's output before Bubble Tea's own first frame, which turns the mouse on.
+func TestFirstFrameBeforeBubbleTea(t *testing.T) {
+	t.Parallel()
+	out := filepath.Join(t.TempDir(), "output")
+	tm := start(t, opts{args: []string{"--no-state"}, record: out})
+	tm.waitText("Putin thanks Trump", "2 / 2 stories")
+	tm.waitFor("Bubble Tea's first frame in the output", func(string) bool {
+		raw, _ := os.ReadFile(out)
+		return bytes.Contains(raw, []byte(mouseOn))
+	})
+	raw, _ := os.ReadFile(out)
+	early, bubbleTea := bytes.Index(raw, []byte("Putin thanks Trump")), bytes.Index(raw, []byte(mouseOn))
+	if early < 0 || early > bubbleTea {
+		t.Errorf("the stories are not in the output before Bubble Tea's first frame (at byte %d, Bubble Tea's at %d):\n%q", early, bubbleTea, raw[:min(len(raw), 600)])
+	}
+	tm.keys("q")
+	if s := tm.waitText("EXIT:"); !strings.Contains(s, "EXIT:0") {
+		t.Errorf("exit status is not 0:\n%s", s)
+	}
+}
+
+// mouseOn is what Bubble Tea writes to turn on mouse reports (cell motion), in its first frame.
+const mouseOn = "\x1b[?1002h"
 
 // garbage is what leaks when the terminal's replies to queries are not read: OSC 11 colour
 // replies, DECRQM / DA replies.

@@ -68,11 +68,12 @@ type Term struct {
 
 // opts describe how to start newsread.
 type opts struct {
-	w, h  int
-	args  []string // newsread's arguments
-	env   []string // VAR=value, put in the command's environment
-	state string   // XDG_STATE_HOME; a new temp dir when empty
-	cache string   // XDG_CACHE_HOME; a new temp dir when empty
+	w, h   int
+	args   []string // newsread's arguments
+	env    []string // VAR=value, put in the command's environment
+	state  string   // XDG_STATE_HOME; a new temp dir when empty
+	cache  string   // XDG_CACHE_HOME; a new temp dir when empty
+	record string   // a file that gets everything newsread writes to the terminal, from its first byte
 }
 
 // shellQuote quotes s for sh.
@@ -100,6 +101,9 @@ func start(t testing.TB, o opts) *Term {
 	tm := &Term{t: t, sock: sock}
 	env := append([]string{"XDG_STATE_HOME=" + o.state, "XDG_CACHE_HOME=" + o.cache}, o.env...)
 	var cmd strings.Builder
+	if o.record != "" {
+		cmd.WriteString("read -r _; ") // started by a key once the pane's output is recorded
+	}
 	// The caller's colour and state settings must not leak into the tests.
 	cmd.WriteString("env -u NO_COLOR -u COLORTERM -u NEWSREAD_NO_STATE -u NEWSREAD_NO_CACHE")
 	for _, e := range env {
@@ -116,6 +120,10 @@ func start(t testing.TB, o opts) *Term {
 		exec.Command("tmux", "-L", sock, "kill-server").Run()
 		os.Remove(socket) // kill-server may leave the socket file behind
 	})
+	if o.record != "" {
+		tm.tmux("pipe-pane", "-o", "cat > "+shellQuote(o.record))
+		tm.keys("Enter")
+	}
 	return tm
 }
 

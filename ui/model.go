@@ -74,6 +74,7 @@ type Model struct {
 	ix       *index.Index
 	feed     chan batchMsg
 	loadDone chan struct{} // closed when the load (and the snapshot it writes) has ended
+	loaded   bool          // the library was loaded before the program started (loadNow): Init starts no load
 	service  *render.Service
 
 	stories  []story.Story // every loaded story by doc; a prefix of the index's, shared
@@ -189,9 +190,14 @@ func (m Model) glamourStyle() string {
 	return "light"
 }
 
-// Init asks the terminal for its background and starts loading the stories and the state.
+// Init asks the terminal for its background and starts loading the stories (unless they are
+// loaded already) and the state.
 func (m Model) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, m.startLoad(m.ctx), m.openStore())
+	var load tea.Cmd
+	if !m.loaded {
+		load = m.startLoad(m.ctx)
+	}
+	return tea.Batch(tea.RequestBackgroundColor, load, m.openStore())
 }
 
 func (m *Model) setTheme() {

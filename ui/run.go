@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"os"
 	"os/signal"
 	"syscall"
@@ -8,6 +9,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // Run starts the reader on the terminal and returns when the user quits.
@@ -15,7 +17,9 @@ func Run(opts Options) error {
 	// lipgloss worked out stdout's colour profile when it was loaded (inside tmux that means
 	// running `tmux info`); handing it over saves Bubble Tea doing the same again before the
 	// first frame.
-	p := tea.NewProgram(New(opts), tea.WithFPS(120), tea.WithColorProfile(lipgloss.Writer.Profile))
+	profile := lipgloss.Writer.Profile
+	m, painted := paintFirst(New(opts), os.Stdout, profile)
+	p := tea.NewProgram(m, tea.WithFPS(120), tea.WithColorProfile(profile))
 	// A closed terminal (SIGHUP) ends the program as q would, and so does kill (SIGTERM,
 	// which Bubble Tea turns into a quit without asking the model), so the reading position
 	// is saved below either way.
@@ -30,6 +34,10 @@ func Run(opts Options) error {
 		}
 	}()
 	final, err := p.Run()
+	if err != nil && painted && !errors.Is(err, tea.ErrProgramKilled) {
+		// Bubble Tea could not start, so nobody else will leave the early frame's screen.
+		os.Stdout.WriteString(ansi.ResetModeAltScreenSaveCursor + ansi.ShowCursor)
+	}
 	if m, ok := final.(Model); ok {
 		if save := m.savePosition(); save != nil { // not saved yet: the program ended without q
 			save()

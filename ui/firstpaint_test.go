@@ -1,0 +1,99 @@
+package ui
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"newsread/library"
+)
+
+func embedded(o *Options) { o.Library = library.Embedded() }
+
+// The early frame is the frame Bubble Tea draws first when the program starts the usual way:
+// the embedded stories loaded, searched and laid out, escape sequences and all.
+func TestFirstFrameIsTheFrameBubbleTeaDrawsFirst(t *testing.T) {
+	for _, sz := range []struct{ w, h int }{{120, 40}, {80, 24}, {30, 8}} {
+		t.Run(sizeName(sz.w, sz.h), func(t *testing.T) {
+			early := New(Options{Library: library.Embedded(), NoState: true}).firstFrame(sz.w, sz.h, colorprofile.TrueColor)
+			want := early.View().Content
+			if !strings.Contains(ansi.Strip(want), "2 / 2 stories") {
+				t.Fatalf("the early frame does not show the embedded stories:\n%s", ansi.Strip(want))
+			}
+			s := start(t, t.TempDir(), sz.w, sz.h, embedded)
+			s.waitText("2 / 2 stories")
+			if got := s.rawView(); got != want {
+				t.Errorf("Bubble Tea's first frame with the stories differs from the early one:\n%s\nearly:\n%s", ansi.Strip(got), ansi.Strip(want))
+			}
+		})
+	}
+}
+
+// A model whose stories were loaded before the program started loads them no second time.
+func TestLoadedModelStartsNoSecondLoad(t *testing.T) {
+	early := New(Options{Library: library.Embedded(), NoState: true}).firstFrame(120, 40, colorprofile.TrueColor)
+	if !early.loaded || early.ix.Len() != 2 {
+		t.Fatalf("firstFrame left the embedded stories unloaded: loaded %v, %d in the index", early.loaded, early.ix.Len())
+	}
+	tm := teatest.NewTestModel(t, probe{early}, teatest.WithInitialTermSize(120, 40),
+		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.TrueColor), tea.WithEnvironment([]string{"TERM=xterm-256color"})))
+	s := &session{t: t, tm: tm}
+	s.keys("j") // a key after Init's commands have run
+	s.waitText("2 / 2 stories")
+	if err := tm.Quit(); err != nil {
+		t.Fatal(err)
+	}
+	final := tm.FinalModel(t).(probe).Model
+	if n := final.ix.Len(); n != 2 {
+		t.Errorf("%d stories in the index after the program ran, want 2", n)
+	}
+	if len(final.warnings) > 0 {
+		t.Errorf("warnings after the program ran (a second load finds every id again): %v", final.warnings)
+	}
+}
+
+// Folders are not loaded before the program starts: their first frame says they are loading.
+func TestFirstFrameLeavesFoldersToLoad(t *testing.T) {
+	lib, err := library.Paths([]string{testLibrary(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(Options{Library: lib, NoState: true}).firstFrame(120, 40, colorprofile.TrueColor)
+	if m.loaded || m.ix.Len() != 0 {
+		t.Fatalf("a folder was loaded before the program: loaded %v, %d in the index", m.loaded, m.ix.Len())
+	}
+	if v := ansi.Strip(m.View().Content); !strings.Contains(v, "Loading stories…") {
+		t.Errorf("the early frame of a folder does not say it is loading:\n%s", v)
+	}
+	if m.Init() == nil {
+		t.Error("Init starts nothing for a folder that is not loaded")
+	}
+}
+
+func TestPaintEarly(t *testing.T) {
+	content := "\x1b[38;2;255;0;0mred\x1b[m title\nsecond line"
+	for _, tc := range []struct {
+		profile colorprofile.Profile
+		want    string
+	}{
+		{colorprofile.TrueColor, "\x1b[38;2;255;0;0mred\x1b[m title\r\nsecond line"},
+		{colorprofile.ANSI256, "\x1b[38;5;196mred\x1b[m title\r\nsecond line"},
+		{colorprofile.ASCII, "\x1b[mred\x1b[m title\r\nsecond line"},
+	} {
+		t.Run(tc.profile.String(), func(t *testing.T) {
+			var out bytes.Buffer
+			paintEarly(&out, tc.profile, content)
+			// The alternate screen (as Bubble Tea enters it), no cursor, from the top left of
+			// an empty screen; then the lines, each from the left edge.
+			want := "\x1b[?1049h\x1b[?25l\x1b[H\x1b[2J" + tc.want
+			if got := out.String(); got != want {
+				t.Errorf("wrote %q\nwant  %q", got, want)
+			}
+		})
+	}
+}
