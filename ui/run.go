@@ -14,6 +14,9 @@ import (
 
 // Run starts the reader on the terminal and returns when the user quits.
 func Run(opts Options) error {
+	// The first width asked of a character above ASCII builds go-runewidth's table (2 MB, 1–2
+	// ms of a launch, most of the first View); it is built on the other CPU meanwhile.
+	go ansi.WcWidth.StringWidth("│")
 	// lipgloss worked out stdout's colour profile when it was loaded (inside tmux that means
 	// running `tmux info`); handing it over saves Bubble Tea doing the same again before the
 	// first frame.
