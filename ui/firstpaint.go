@@ -35,6 +35,7 @@ func paintFirst(m Model, out *os.File, profile colorprofile.Profile) (Model, boo
 	}
 	m = m.firstFrame(w, h, profile)
 	paintEarly(out, profile, m.View().Content) // a terminal that takes no writes shows nothing either way
+	m.painted = true
 	return m, true
 }
 

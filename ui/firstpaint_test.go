@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -72,6 +73,30 @@ func TestFirstFrameLeavesFoldersToLoad(t *testing.T) {
 	}
 	if m.Init() == nil {
 		t.Error("Init starts nothing for a folder that is not loaded")
+	}
+}
+
+// A load waits for Bubble Tea's first frame only when no frame was drawn before it started.
+func TestLoadHead(t *testing.T) {
+	lib, err := library.Paths([]string{testLibrary(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	folder := New(Options{Library: lib, NoState: true})
+	painted := folder
+	painted.painted = true
+	for _, tc := range []struct {
+		name string
+		m    Model
+		want time.Duration
+	}{
+		{"folder", folder, firstFrameHead},
+		{"folder, painted early", painted, 0},
+		{"embedded", New(Options{Library: library.Embedded(), NoState: true}), 0},
+	} {
+		if got := tc.m.loadHead(); got != tc.want {
+			t.Errorf("%s: the load waits %v, want %v", tc.name, got, tc.want)
+		}
 	}
 }
 

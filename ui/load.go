@@ -24,11 +24,12 @@ type batchMsg struct {
 // unchanged, else parsing and indexing as it goes) and reports each step with a batchMsg.
 func (m Model) startLoad(ctx context.Context) tea.Cmd {
 	lib, ix, feed, opt, done := m.lib, m.ix, m.feed, loader.Options{CacheDir: m.opts.CacheDir}, m.loadDone
+	head := m.loadHead()
 	go func() {
 		defer close(done)
-		if lib.Roots() != nil { // folders; the embedded stories load at once, into the first frame
+		if head > 0 {
 			select {
-			case <-time.After(firstFrameHead):
+			case <-time.After(head):
 			case <-ctx.Done():
 				return
 			}
@@ -44,14 +45,24 @@ func (m Model) startLoad(ctx context.Context) tea.Cmd {
 	return waitBatch(ctx, feed)
 }
 
-// firstFrameHead is how long the load of folders waits before it starts, so that the first
-// frame (the status line, "loading…") is drawn before the load takes both CPUs: Bubble Tea
+// firstFrameHead is how long the load of folders waits before it starts when no frame was
+// drawn before Bubble Tea started (paintFirst), so that the first frame (the status line,
+// "loading…") is drawn before the load takes both CPUs: Bubble Tea
 // writes a frame on the tick of a ticker started with the program (8.3 ms at 120 FPS), and a
 // load already listing, reading and decoding kept that tick's goroutine and the first View
 // waiting for a CPU (100k stories, raw medians in tmux: first frame 79–99 → 61–72 ms from a
 // snapshot, 56–71 → 50–52 ms without). A small folder's stories show a frame later than they
 // could.
 const firstFrameHead = 10 * time.Millisecond
+
+// loadHead is how long the load waits before it starts: firstFrameHead for folders when no
+// frame is on the screen yet; the embedded stories load at once, into the first frame.
+func (m Model) loadHead() time.Duration {
+	if m.painted || m.lib.Roots() == nil {
+		return 0
+	}
+	return firstFrameHead
+}
 
 // takeBatch shows what a batch brought (the stories themselves are already in the index) and
 // returns the search of the filter over them.

@@ -75,6 +75,7 @@ type Model struct {
 	feed     chan batchMsg
 	loadDone chan struct{} // closed when the load (and the snapshot it writes) has ended
 	loaded   bool          // the library was loaded before the program started (loadNow): Init starts no load
+	painted  bool          // a first frame was drawn before the program started (paintFirst)
 	service  *render.Service
 
 	stories  []story.Story // every loaded story by doc; a prefix of the index's, shared
