@@ -51,6 +51,24 @@ func (m Model) openStore() tea.Cmd {
 	}
 }
 
+// takeStore takes the opened store and its marks in, and returns the search of the filter with
+// them and the writes that were waiting for the store.
+func (m *Model) takeStore(msg storeMsg) (search tea.Cmd, writes []tea.Cmd) {
+	m.store = msg.store
+	for id, mk := range msg.marks {
+		if _, changed := m.marks[id]; !changed {
+			m.marks[id] = mk
+		}
+	}
+	m.applyMarks(0)
+	m.addProblems(msg.warnings)
+	for _, w := range m.pending {
+		writes = append(writes, m.persist(w))
+	}
+	m.pending = nil
+	return m.refresh(), writes
+}
+
 // persist runs a write against the store off the UI goroutine; writes made before the store
 // is open wait for it.
 func (m *Model) persist(write func(*state.Store) error) tea.Cmd {

@@ -91,20 +91,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, tea.Batch(cmds...)
 	case storeMsg:
-		m.store = msg.store
-		for id, mk := range msg.marks {
-			if _, changed := m.marks[id]; !changed {
-				m.marks[id] = mk
-			}
-		}
-		m.applyMarks(0)
-		m.addProblems(msg.warnings)
-		cmds := []tea.Cmd{m.refresh()}
-		for _, w := range m.pending {
-			cmds = append(cmds, m.persist(w))
-		}
-		m.pending = nil
-		return m, tea.Batch(cmds...)
+		search, writes := m.takeStore(msg)
+		return m, tea.Batch(append([]tea.Cmd{search}, writes...)...)
 	case storeErrMsg:
 		m.addProblems(msg.warnings)
 	case resultMsg:
