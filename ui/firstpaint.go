@@ -58,11 +58,22 @@ func (m Model) loadNow() Model {
 	return next.(Model)
 }
 
+// openStoreNow opens the reading state at once, so that the first frame shows what is read
+// and saved: drawn before it, a frame would show read stories as unread until it opens.
+func (m Model) openStoreNow() Model {
+	if m.store != nil {
+		return m
+	}
+	search, _ := m.takeStore(m.openStore()().(storeMsg)) // no writes wait for a store before the program starts
+	next, _ := m.Update(search())
+	return next.(Model)
+}
+
 // firstFrame returns m as Bubble Tea will first draw it on a terminal of w×h cells whose
-// colour profile is profile: loaded when it can be at once, and told what Bubble Tea tells a
-// model before its first frame.
+// colour profile is profile: loaded when it can be at once, its reading state open, and told
+// what Bubble Tea tells a model before its first frame.
 func (m Model) firstFrame(w, h int, profile colorprofile.Profile) Model {
-	m = m.loadNow()
+	m = m.loadNow().openStoreNow()
 	next, _ := m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	next, _ = next.Update(tea.ColorProfileMsg{Profile: profile})
 	return next.(Model)

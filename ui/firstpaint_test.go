@@ -2,6 +2,8 @@ package ui
 
 import (
 	"bytes"
+	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -12,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"newsread/library"
+	"newsread/state"
 )
 
 func embedded(o *Options) { o.Library = library.Embedded() }
@@ -31,6 +34,44 @@ func TestFirstFrameIsTheFrameBubbleTeaDrawsFirst(t *testing.T) {
 			if got := s.rawView(); got != want {
 				t.Errorf("Bubble Tea's first frame with the stories differs from the early one:\n%s\nearly:\n%s", ansi.Strip(got), ansi.Strip(want))
 			}
+		})
+	}
+}
+
+// With reading state on, the early frame shows what is read, as every later frame does.
+func TestFirstFrameShowsReadingState(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.db")
+	stories, _ := library.Embedded().LoadAll(context.Background())
+	st, err := state.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var welcome string
+	for _, s := range stories {
+		if strings.HasPrefix(s.Title, "Welcome") {
+			welcome = s.ID
+		}
+	}
+	if err := st.SetRead(welcome, true); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	withState := func(o *Options) { o.Library, o.NoState, o.StatePath = library.Embedded(), false, path }
+	for _, q := range []string{"", "is:unread"} {
+		t.Run("query "+q, func(t *testing.T) {
+			o := Options{Query: q}
+			withState(&o)
+			early := New(o).firstFrame(120, 40, colorprofile.TrueColor)
+			defer early.store.Close()
+			want := early.View().Content
+			if q == "" && !strings.Contains(ansi.Strip(want), "1/2") {
+				t.Errorf("the early frame does not count the read story (1/2 unread in All):\n%s", ansi.Strip(want))
+			}
+			if q != "" && strings.Contains(ansi.Strip(want), "Welcome") {
+				t.Errorf("the early frame lists the read story among the unread:\n%s", ansi.Strip(want))
+			}
+			s := start(t, t.TempDir(), 120, 40, withState, func(o *Options) { o.Query = q })
+			s.waitFor("Bubble Tea's frame with the reading state to be the early one", func(string) bool { return s.rawView() == want })
 		})
 	}
 }

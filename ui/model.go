@@ -191,14 +191,17 @@ func (m Model) glamourStyle() string {
 	return "light"
 }
 
-// Init asks the terminal for its background and starts loading the stories (unless they are
-// loaded already) and the state.
+// Init asks the terminal for its background and starts loading the stories and opening the
+// state, unless they are loaded and open already.
 func (m Model) Init() tea.Cmd {
-	var load tea.Cmd
+	cmds := []tea.Cmd{tea.RequestBackgroundColor}
 	if !m.loaded {
-		load = m.startLoad(m.ctx)
+		cmds = append(cmds, m.startLoad(m.ctx))
 	}
-	return tea.Batch(tea.RequestBackgroundColor, load, m.openStore())
+	if m.store == nil {
+		cmds = append(cmds, m.openStore())
+	}
+	return tea.Batch(cmds...)
 }
 
 func (m *Model) setTheme() {
