@@ -74,6 +74,8 @@ type opts struct {
 	state  string   // XDG_STATE_HOME; a new temp dir when empty
 	cache  string   // XDG_CACHE_HOME; a new temp dir when empty
 	record string   // a file that gets everything newsread writes to the terminal, from its first byte
+	held   bool     // newsread starts on tm.keys("Enter"), not at once (as it does with record)
+	under  []string // a command newsread runs under, as in `timeout 1 newsread`
 }
 
 // shellQuote quotes s for sh.
@@ -101,13 +103,16 @@ func start(t testing.TB, o opts) *Term {
 	tm := &Term{t: t, sock: sock}
 	env := append([]string{"XDG_STATE_HOME=" + o.state, "XDG_CACHE_HOME=" + o.cache}, o.env...)
 	var cmd strings.Builder
-	if o.record != "" {
-		cmd.WriteString("read -r _; ") // started by a key once the pane's output is recorded
+	if o.record != "" || o.held {
+		cmd.WriteString("read -r _; ") // started by a key (once the pane's output is recorded)
 	}
 	// The caller's colour and state settings must not leak into the tests.
 	cmd.WriteString("env -u NO_COLOR -u COLORTERM -u NEWSREAD_NO_STATE -u NEWSREAD_NO_CACHE")
 	for _, e := range env {
 		cmd.WriteString(" " + shellQuote(e))
+	}
+	for _, a := range o.under {
+		cmd.WriteString(" " + shellQuote(a))
 	}
 	cmd.WriteString(" " + shellQuote(bin))
 	for _, a := range o.args {

@@ -1,9 +1,11 @@
 package ui
 
 import (
-	"errors"
+	"bytes"
 	"os"
 	"os/signal"
+	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -21,24 +23,35 @@ func Run(opts Options) error {
 	// running `tmux info`); handing it over saves Bubble Tea doing the same again before the
 	// first frame.
 	profile := lipgloss.Writer.Profile
-	m, painted := paintFirst(New(opts), os.Stdout, profile)
-	p := tea.NewProgram(m, tea.WithFPS(120), tea.WithColorProfile(profile))
 	// A closed terminal (SIGHUP) ends the program as q would, and so does kill (SIGTERM,
 	// which Bubble Tea turns into a quit without asking the model), so the reading position
-	// is saved below either way.
-	hup, ended := make(chan os.Signal, 1), make(chan struct{})
-	signal.Notify(hup, syscall.SIGHUP)
-	defer func() { signal.Stop(hup); close(ended) }()
+	// is saved below either way. SIGINT interrupts it, as Bubble Tea's own handling does.
+	// They are caught from before the early frame on: arriving before Bubble Tea's handlers,
+	// they would have ended the process with the terminal on the alternate screen.
+	signals, ended := make(chan os.Signal, 1), make(chan struct{})
+	signal.Notify(signals, syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT)
+	defer func() { signal.Stop(signals); close(ended) }()
+	m, painted := paintFirst(New(opts), os.Stdout, profile)
+	out := &terminal{File: os.Stdout}
+	p := tea.NewProgram(m, tea.WithFPS(120), tea.WithColorProfile(profile), tea.WithOutput(out))
 	go func() {
-		select {
-		case <-hup:
-			p.Quit()
-		case <-ended:
+		for {
+			select {
+			case sig := <-signals:
+				if sig == syscall.SIGINT {
+					p.Send(tea.InterruptMsg{})
+				} else {
+					p.Quit()
+				}
+			case <-ended:
+				return
+			}
 		}
 	}()
 	final, err := p.Run()
-	if err != nil && painted && !errors.Is(err, tea.ErrProgramKilled) {
-		// Bubble Tea could not start, so nobody else will leave the early frame's screen.
+	if painted && !out.altScreen.Load() {
+		// Bubble Tea ended before its first frame (it could not start, or was stopped at
+		// once), so it will not leave the early frame's screen.
 		os.Stdout.WriteString(ansi.ResetModeAltScreenSaveCursor + ansi.ShowCursor)
 	}
 	if m, ok := final.(Model); ok {
@@ -60,4 +73,25 @@ func Run(opts Options) error {
 		}
 	}
 	return err
+}
+
+// terminal is stdout as Bubble Tea writes to it, noting whether Bubble Tea has entered the
+// alternate screen: then it leaves it again when it stops.
+type terminal struct {
+	*os.File
+	altScreen atomic.Bool
+}
+
+func (t *terminal) Write(b []byte) (int, error) {
+	if !t.altScreen.Load() && bytes.Contains(b, []byte(ansi.SetModeAltScreenSaveCursor)) {
+		t.altScreen.Store(true)
+	}
+	return t.File.Write(b)
+}
+
+func (t *terminal) WriteString(s string) (int, error) {
+	if !t.altScreen.Load() && strings.Contains(s, ansi.SetModeAltScreenSaveCursor) {
+		t.altScreen.Store(true)
+	}
+	return t.File.WriteString(s)
 }
