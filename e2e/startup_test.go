@@ -31,3 +31,18 @@ func TestSignalAtStartLeavesTheScreen(t *testing.T) {
 		})
 	}
 }
+
+// A resize while newsread starts, before Bubble Tea watches for resizes, is not lost: the
+// screen ends up laid out for the new size.
+func TestResizeAtStart(t *testing.T) {
+	t.Parallel()
+	for after := 0 * time.Millisecond; after <= 50*time.Millisecond; after += time.Millisecond {
+		tm := start(t, opts{w: 120, h: 40, args: []string{"--no-state"}, held: true})
+		tm.keys("Enter")
+		time.Sleep(after)
+		tm.resize(60, 20)
+		tm.waitFor(fmt.Sprintf("the list alone at 60 columns (resized %v after the start)", after), func(s string) bool {
+			return strings.Contains(s, "2 / 2 stories") && !strings.Contains(s, "│") && len(lines(s)) <= 20
+		})
+	}
+}

@@ -3,7 +3,9 @@ package ui
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -96,6 +98,25 @@ func TestLoadedModelStartsNoSecondLoad(t *testing.T) {
 	}
 	if len(final.warnings) > 0 {
 		t.Errorf("warnings after the program ran (a second load finds every id again): %v", final.warnings)
+	}
+}
+
+// Init of a model loaded, its state open, before the program started asks the terminal for
+// its background and its size (a resize before Bubble Tea watches for them would be lost),
+// and starts nothing else.
+func TestInitOfALoadedModel(t *testing.T) {
+	early := New(Options{Library: library.Embedded(), NoState: true}).firstFrame(120, 40, colorprofile.TrueColor)
+	batch, ok := early.Init()().(tea.BatchMsg)
+	if !ok {
+		t.Fatalf("Init returns %T, want a batch", early.Init()())
+	}
+	var got []string
+	for _, cmd := range batch {
+		got = append(got, fmt.Sprintf("%T", cmd()))
+	}
+	want := []string{fmt.Sprintf("%T", tea.RequestBackgroundColor()), fmt.Sprintf("%T", tea.RequestWindowSize())}
+	if !slices.Equal(got, want) {
+		t.Errorf("Init's commands give %v, want %v", got, want)
 	}
 }
 

@@ -192,9 +192,11 @@ func (m Model) glamourStyle() string {
 }
 
 // Init asks the terminal for its background and starts loading the stories and opening the
-// state, unless they are loaded and open already.
+// state, unless they are loaded and open already. It also asks for the terminal's size again:
+// Bubble Tea takes it before watching for changes, and a resize in between would be lost
+// (the command runs once it watches).
 func (m Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{tea.RequestBackgroundColor}
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, tea.RequestWindowSize}
 	if !m.loaded {
 		cmds = append(cmds, m.startLoad(m.ctx))
 	}
