@@ -5,6 +5,7 @@ import (
 	"os"
 	"runtime"
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -51,29 +52,54 @@ func (m Model) loadNow() Model {
 		msg.warnings = append(msg.warnings, p.Warnings...)
 		msg.found, msg.done = p.Found, p.Done
 	})
-	close(m.loadDone)
+	m.endLoad()
 	m.loaded = true
 	search := m.takeBatch(msg)
 	next, _ := m.Update(search())
 	return next.(Model)
 }
 
-// openStoreNow opens the reading state at once, so that the first frame shows what is read
-// and saved: drawn before it, a frame would show read stories as unread until it opens.
-func (m Model) openStoreNow() Model {
-	if m.store != nil {
+// startStore starts opening the reading state now, before the program starts, so that it
+// opens while the first frame is made; Init then waits for it rather than opening another.
+func (m Model) startStore() Model {
+	if m.store != nil || m.opening != nil {
 		return m
 	}
-	search, _ := m.takeStore(m.openStore()().(storeMsg)) // no writes wait for a store before the program starts
-	next, _ := m.Update(search())
-	return next.(Model)
+	opened, open := make(chan storeMsg, 1), m.openStore()
+	go func() { opened <- open().(storeMsg) }()
+	m.opening = opened
+	return m
+}
+
+// storeWait is how long the early frame of the embedded stories waits for the reading state,
+// so as to show what is read and saved: at most Bubble Tea's first frame tick, which the early
+// frame is there to beat. A state slow to open (a large one, a database locked by another
+// process) shows when it opens, as it did when Bubble Tea drew the first frame. Tests
+// lengthen it.
+var storeWait = 8 * time.Millisecond
+
+// takeStoreNow takes the reading state in if it opens within storeWait, for the embedded
+// stories (a folder's early frame has no stories yet, so no marks to show).
+func (m Model) takeStoreNow() Model {
+	if m.opening == nil || m.lib.Roots() != nil {
+		return m
+	}
+	select {
+	case msg := <-m.opening:
+		m.opening = nil
+		search, _ := m.takeStore(msg) // no writes wait for a store before the program starts
+		next, _ := m.Update(search())
+		return next.(Model)
+	case <-time.After(storeWait):
+		return m
+	}
 }
 
 // firstFrame returns m as Bubble Tea will first draw it on a terminal of w×h cells whose
-// colour profile is profile: loaded when it can be at once, its reading state open, and told
-// what Bubble Tea tells a model before its first frame.
+// colour profile is profile: loaded when it can be at once, with its reading state when that
+// opens in time, and told what Bubble Tea tells a model before its first frame.
 func (m Model) firstFrame(w, h int, profile colorprofile.Profile) Model {
-	m = m.loadNow().openStoreNow()
+	m = m.startStore().loadNow().takeStoreNow()
 	next, _ := m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	next, _ = next.Update(tea.ColorProfileMsg{Profile: profile})
 	return next.(Model)
@@ -84,6 +110,6 @@ func (m Model) firstFrame(w, h int, profile colorprofile.Profile) Model {
 func paintEarly(out io.Writer, profile colorprofile.Profile, content string) {
 	var b strings.Builder
 	b.WriteString(ansi.SetModeAltScreenSaveCursor + ansi.HideCursor + ansi.CursorHomePosition + ansi.EraseEntireScreen)
-	b.WriteString(strings.ReplaceAll(content, "\n", "\r\n")) // the terminal may not be translating newlines yet
+	b.WriteString(strings.ReplaceAll(content, "\n", "\r\n")) // each line from the left edge, whether or not the terminal adds the \r
 	(&colorprofile.Writer{Forward: out, Profile: profile}).WriteString(b.String())
 }

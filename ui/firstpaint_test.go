@@ -40,8 +40,16 @@ func TestFirstFrameIsTheFrameBubbleTeaDrawsFirst(t *testing.T) {
 	}
 }
 
-// With reading state on, the early frame shows what is read, as every later frame does.
-func TestFirstFrameShowsReadingState(t *testing.T) {
+// waitLongForStores makes the early frame wait for the reading state however slow the
+// machine: what is tested is what the frame shows once the state is in.
+func waitLongForStores(t *testing.T) {
+	was := storeWait
+	storeWait = time.Minute
+	t.Cleanup(func() { storeWait = was })
+}
+
+// stateWithWelcomeRead returns a state file in which the embedded welcome story is read.
+func stateWithWelcomeRead(t *testing.T) string {
 	path := filepath.Join(t.TempDir(), "state.db")
 	stories, _ := library.Embedded().LoadAll(context.Background())
 	st, err := state.Open(path)
@@ -58,6 +66,13 @@ func TestFirstFrameShowsReadingState(t *testing.T) {
 		t.Fatal(err)
 	}
 	st.Close()
+	return path
+}
+
+// With reading state on, the early frame shows what is read, as every later frame does.
+func TestFirstFrameShowsReadingState(t *testing.T) {
+	waitLongForStores(t)
+	path := stateWithWelcomeRead(t)
 	withState := func(o *Options) { o.Library, o.NoState, o.StatePath = library.Embedded(), false, path }
 	for _, q := range []string{"", "is:unread"} {
 		t.Run("query "+q, func(t *testing.T) {
@@ -76,6 +91,35 @@ func TestFirstFrameShowsReadingState(t *testing.T) {
 			s.waitFor("Bubble Tea's frame with the reading state to be the early one", func(string) bool { return s.rawView() == want })
 		})
 	}
+}
+
+// A reading state that does not open in time for the early frame comes when it opens: the
+// program takes the one being opened rather than opening another.
+func TestStoreOpenedAfterTheEarlyFrame(t *testing.T) {
+	path := stateWithWelcomeRead(t)
+	m := New(Options{Library: library.Embedded(), StatePath: filepath.Join(t.TempDir(), "empty.db")}) // a store opened by the program itself would have nothing read
+	opening := make(chan storeMsg, 1)
+	m.opening = opening // a store that has not opened yet
+	early := m.firstFrame(120, 40, colorprofile.TrueColor)
+	if early.store != nil || early.opening == nil {
+		t.Fatal("the early frame took a store that had not opened")
+	}
+	if v := ansi.Strip(early.View().Content); !strings.Contains(v, "2 / 2 stories") || strings.Contains(v, "1/2") {
+		t.Errorf("the early frame without the state is not the stories all unread:\n%s", v)
+	}
+	tm := teatest.NewTestModel(t, probe{early}, teatest.WithInitialTermSize(120, 40),
+		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.TrueColor), tea.WithEnvironment([]string{"TERM=xterm-256color"})))
+	s := &session{t: t, tm: tm}
+	opening <- New(Options{Library: library.Embedded(), StatePath: path}).openStore()().(storeMsg)
+	s.waitText("1/2")
+	if err := tm.Quit(); err != nil {
+		t.Fatal(err)
+	}
+	final := tm.FinalModel(t).(probe).Model
+	if final.store == nil {
+		t.Fatal("the store opened after the early frame never reached the program")
+	}
+	final.store.Close()
 }
 
 // A model whose stories were loaded before the program started loads them no second time.
@@ -105,6 +149,7 @@ func TestLoadedModelStartsNoSecondLoad(t *testing.T) {
 // its background and its size (a resize before Bubble Tea watches for them would be lost),
 // and starts nothing else.
 func TestInitOfALoadedModel(t *testing.T) {
+	waitLongForStores(t)
 	early := New(Options{Library: library.Embedded(), NoState: true}).firstFrame(120, 40, colorprofile.TrueColor)
 	batch, ok := early.Init()().(tea.BatchMsg)
 	if !ok {
@@ -133,9 +178,10 @@ func TestFirstFrameLeavesFoldersToLoad(t *testing.T) {
 	if v := ansi.Strip(m.View().Content); !strings.Contains(v, "Loading stories…") {
 		t.Errorf("the early frame of a folder does not say it is loading:\n%s", v)
 	}
-	if m.Init() == nil {
-		t.Error("Init starts nothing for a folder that is not loaded")
-	}
+	tm := teatest.NewTestModel(t, probe{m}, teatest.WithInitialTermSize(120, 40),
+		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.TrueColor), tea.WithEnvironment([]string{"TERM=xterm-256color"})))
+	s := &session{t: t, tm: tm}
+	s.waitLoaded() // Init loads the folder
 }
 
 // A load waits for Bubble Tea's first frame only when no frame was drawn before it started.

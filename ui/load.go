@@ -23,10 +23,10 @@ type batchMsg struct {
 // startLoad fills the index in the background (from a snapshot when the library is
 // unchanged, else parsing and indexing as it goes) and reports each step with a batchMsg.
 func (m Model) startLoad(ctx context.Context) tea.Cmd {
-	lib, ix, feed, opt, done := m.lib, m.ix, m.feed, loader.Options{CacheDir: m.opts.CacheDir}, m.loadDone
+	lib, ix, feed, opt, done := m.lib, m.ix, m.feed, loader.Options{CacheDir: m.opts.CacheDir}, m.endLoad
 	head := m.loadHead()
 	go func() {
-		defer close(done)
+		defer done()
 		if head > 0 {
 			select {
 			case <-time.After(head):

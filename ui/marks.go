@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -51,10 +52,22 @@ func (m Model) openStore() tea.Cmd {
 	}
 }
 
+// waitStore waits for the store being opened, or for the end of the program.
+func waitStore(ctx context.Context, opening <-chan storeMsg) tea.Cmd {
+	return func() tea.Msg {
+		select {
+		case msg := <-opening:
+			return msg
+		case <-ctx.Done():
+			return nil
+		}
+	}
+}
+
 // takeStore takes the opened store and its marks in, and returns the search of the filter with
 // them and the writes that were waiting for the store.
 func (m *Model) takeStore(msg storeMsg) (search tea.Cmd, writes []tea.Cmd) {
-	m.store = msg.store
+	m.store, m.opening = msg.store, nil
 	for id, mk := range msg.marks {
 		if _, changed := m.marks[id]; !changed {
 			m.marks[id] = mk

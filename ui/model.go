@@ -1,7 +1,9 @@
 // Package ui is newsread's interactive reader: the top-level Bubble Tea model. It routes
 // messages to the panes (tagpane, storylist, reader), lays them out, and runs everything slow
 // (loading, searching, rendering, reading state) in commands, so a key press only changes
-// memory. It never parses files or renders markdown itself.
+// memory; only the first frame, drawn before the program starts (firstpaint.go), loads the
+// embedded stories and searches them at once. It never parses files or renders markdown
+// itself.
 package ui
 
 import (
@@ -73,7 +75,8 @@ type Model struct {
 	lib      *library.Library
 	ix       *index.Index
 	feed     chan batchMsg
-	loadDone chan struct{} // closed when the load (and the snapshot it writes) has ended
+	loadDone chan struct{} // closed by endLoad when the load (and the snapshot it writes) has ended
+	endLoad  func()        // closes loadDone, once however many copies of the model end a load
 	loaded   bool          // the library was loaded before the program started (loadNow): Init starts no load
 	painted  bool          // a first frame was drawn before the program started (paintFirst)
 	service  *render.Service
@@ -87,6 +90,7 @@ type Model struct {
 	problems []string // reading-state warnings
 
 	store   *state.Store               // nil until opened
+	opening <-chan storeMsg            // the store being opened since before the program started (startStore); nil once taken, or when Init opens it
 	pending []func(*state.Store) error // writes waiting for the store
 	writes  *sync.WaitGroup            // writes to the store under way
 	marks   map[string]state.Mark      // by story id; nil until the store is open
@@ -131,6 +135,7 @@ func New(opts Options) Model {
 		opts.Library = library.Embedded()
 	}
 	ctx, cancel := context.WithCancel(context.Background())
+	loadDone := make(chan struct{})
 	m := Model{
 		opts:     opts,
 		keys:     DefaultKeyMap(),
@@ -140,7 +145,8 @@ func New(opts Options) Model {
 		lib:      opts.Library,
 		ix:       index.New(opts.Library.Read),
 		feed:     make(chan batchMsg),
-		loadDone: make(chan struct{}),
+		loadDone: loadDone,
+		endLoad:  sync.OnceFunc(func() { close(loadDone) }),
 		service:  render.NewService(nil),
 		loading:  true,
 		read:     roaring.New(),
@@ -193,14 +199,17 @@ func (m Model) glamourStyle() string {
 
 // Init asks the terminal for its background and starts loading the stories and opening the
 // state, unless they are loaded and open already. It also asks for the terminal's size again:
-// Bubble Tea takes it before watching for changes, and a resize in between would be lost
-// (the command runs once it watches).
+// Bubble Tea takes it before it watches for changes, and a resize in between was lost (asked
+// once the program runs, only one in the instant before Bubble Tea watches could be).
 func (m Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{tea.RequestBackgroundColor, tea.RequestWindowSize}
 	if !m.loaded {
 		cmds = append(cmds, m.startLoad(m.ctx))
 	}
-	if m.store == nil {
+	switch {
+	case m.opening != nil:
+		cmds = append(cmds, waitStore(m.ctx, m.opening))
+	case m.store == nil:
 		cmds = append(cmds, m.openStore())
 	}
 	return tea.Batch(cmds...)
