@@ -18,7 +18,7 @@ func TestSignalAtStartLeavesTheScreen(t *testing.T) {
 	for _, sig := range []string{"INT", "TERM", "HUP"} {
 		t.Run(sig, func(t *testing.T) {
 			t.Parallel()
-			for after := time.Millisecond; after <= 41*time.Millisecond; after += 4 * time.Millisecond { // timeout takes 0 as no time limit
+			for after := time.Millisecond; after <= 45*time.Millisecond; after += time.Millisecond { // timeout takes 0 as no time limit
 				tm := start(t, opts{w: 100, h: 30, args: []string{"--no-state"},
 					under: []string{"timeout", "--foreground", "-s", sig, fmt.Sprintf("%.3f", after.Seconds())}})
 				if !tm.poll(deadline, func(s string) bool { return strings.Contains(s, "EXIT:") }) {

@@ -26,15 +26,20 @@ func Run(opts Options) error {
 	// A closed terminal (SIGHUP) ends the program as q would, and so does kill (SIGTERM,
 	// which Bubble Tea turns into a quit without asking the model), so the reading position
 	// is saved below either way. SIGINT interrupts it, as Bubble Tea's own handling does.
-	// They are caught from before the early frame on: arriving before Bubble Tea's handlers,
-	// they would have ended the process with the terminal on the alternate screen.
-	signals, ended := make(chan os.Signal, 1), make(chan struct{})
+	// They are caught from before the early frame on, and passed to the program once it
+	// exists: arriving before Bubble Tea's handlers, they would have ended the process with
+	// the terminal on the alternate screen.
+	signals, ended := make(chan os.Signal, 3), make(chan struct{})
 	signal.Notify(signals, syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT)
 	defer func() { signal.Stop(signals); close(ended) }()
-	m, painted := paintFirst(New(opts), os.Stdout, profile)
-	out := &terminal{File: os.Stdout}
-	p := tea.NewProgram(m, tea.WithFPS(120), tea.WithColorProfile(profile), tea.WithOutput(out))
+	started := make(chan *tea.Program, 1)
 	go func() {
+		var p *tea.Program
+		select {
+		case p = <-started:
+		case <-ended:
+			return
+		}
 		for {
 			select {
 			case sig := <-signals:
@@ -48,7 +53,12 @@ func Run(opts Options) error {
 			}
 		}
 	}()
+	m, painted := paintFirst(New(opts), os.Stdout, profile)
+	out := &terminal{File: os.Stdout}
+	p := tea.NewProgram(m, tea.WithFPS(120), tea.WithColorProfile(profile), tea.WithOutput(out))
+	started <- p
 	final, err := p.Run()
+	signal.Reset(syscall.SIGINT, syscall.SIGTERM) // from here they end the process, as once Bubble Tea has stopped
 	if painted && !out.altScreen.Load() {
 		// Bubble Tea ended before its first frame (it could not start, or was stopped at
 		// once), so it will not leave the early frame's screen.
@@ -79,7 +89,7 @@ func Run(opts Options) error {
 // alternate screen: then it leaves it again when it stops.
 type terminal struct {
 	*os.File
-	altScreen atomic.Bool
+	altScreen atomic.Bool // set once Bubble Tea has written ESC[?1049h; never cleared
 }
 
 func (t *terminal) Write(b []byte) (int, error) {
