@@ -110,6 +110,22 @@ func (m Model) firstFrame(w, h int, profile colorprofile.Profile) Model {
 func paintEarly(out io.Writer, profile colorprofile.Profile, content string) {
 	var b strings.Builder
 	b.WriteString(ansi.SetModeAltScreenSaveCursor + ansi.HideCursor + ansi.CursorHomePosition + ansi.EraseEntireScreen)
-	b.WriteString(strings.ReplaceAll(content, "\n", "\r\n")) // each line from the left edge, whether or not the terminal adds the \r
+	for i, line := range strings.Split(content, "\n") {
+		if i > 0 {
+			b.WriteString("\r\n") // each line from the left edge, whether or not the terminal adds the \r
+		}
+		b.WriteString(trimBlankEnd(line))
+	}
 	(&colorprofile.Writer{Forward: out, Profile: profile}).WriteString(b.String())
+}
+
+// trimBlankEnd drops the spaces that pad a line to the screen's width after its last style
+// ends: the screen was just cleared, so those cells are blank already (they were half of a
+// frame's bytes).
+func trimBlankEnd(line string) string {
+	t := strings.TrimRight(line, " ")
+	if strings.HasSuffix(t, ansi.ResetStyle) || strings.HasSuffix(t, "\x1b[0m") {
+		return t
+	}
+	return line
 }

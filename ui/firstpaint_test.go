@@ -209,14 +209,16 @@ func TestLoadHead(t *testing.T) {
 }
 
 func TestPaintEarly(t *testing.T) {
-	content := "\x1b[38;2;255;0;0mred\x1b[m title\nsecond line"
+	// Padding after a line's last style is left out (the screen is cleared first); padding
+	// inside a style (a background) or on a line whose style is unknown is kept.
+	content := "\x1b[38;2;255;0;0mred\x1b[m title\nsecond line  \n\x1b[48;5;147mbar   \x1b[m\n\x1b[1mbold\x1b[m   "
 	for _, tc := range []struct {
 		profile colorprofile.Profile
 		want    string
 	}{
-		{colorprofile.TrueColor, "\x1b[38;2;255;0;0mred\x1b[m title\r\nsecond line"},
-		{colorprofile.ANSI256, "\x1b[38;5;196mred\x1b[m title\r\nsecond line"},
-		{colorprofile.ASCII, "\x1b[mred\x1b[m title\r\nsecond line"},
+		{colorprofile.TrueColor, "\x1b[38;2;255;0;0mred\x1b[m title\r\nsecond line  \r\n\x1b[48;5;147mbar   \x1b[m\r\n\x1b[1mbold\x1b[m"},
+		{colorprofile.ANSI256, "\x1b[38;5;196mred\x1b[m title\r\nsecond line  \r\n\x1b[48;5;147mbar   \x1b[m\r\n\x1b[1mbold\x1b[m"},
+		{colorprofile.ASCII, "\x1b[mred\x1b[m title\r\nsecond line  \r\n\x1b[mbar   \x1b[m\r\n\x1b[1mbold\x1b[m"},
 	} {
 		t.Run(tc.profile.String(), func(t *testing.T) {
 			var out bytes.Buffer
