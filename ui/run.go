@@ -53,6 +53,7 @@ func Run(opts Options) error {
 			}
 		}
 	}()
+	ignoreStops()
 	m, painted := paintFirst(New(opts), os.Stdout, profile)
 	out := &terminal{File: os.Stdout}
 	p := tea.NewProgram(m, tea.WithFPS(120), tea.WithColorProfile(profile), tea.WithOutput(out))
