@@ -42,7 +42,7 @@ func (m Model) startLoad(ctx context.Context) tea.Cmd {
 		})
 		settleMemory()
 	}()
-	return waitBatch(ctx, feed)
+	return receive(ctx, feed)
 }
 
 // firstFrameHead is how long the load of folders waits before it starts when no frame was
@@ -77,11 +77,12 @@ func (m *Model) takeBatch(msg batchMsg) tea.Cmd {
 	return m.refresh()
 }
 
-// waitBatch waits for the next batch, or for the end of the program.
-func waitBatch(ctx context.Context, feed <-chan batchMsg) tea.Cmd {
+// receive waits for the next message on ch (a batch of the load, the opened store), or for
+// the end of the program.
+func receive[T tea.Msg](ctx context.Context, ch <-chan T) tea.Cmd {
 	return func() tea.Msg {
 		select {
-		case msg := <-feed:
+		case msg := <-ch:
 			return msg
 		case <-ctx.Done():
 			return nil

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -49,18 +48,6 @@ func (m Model) openStore() tea.Cmd {
 			warnings = append(warnings, "state: "+err.Error())
 		}
 		return storeMsg{store: s, marks: marks, warnings: append(warnings, s.Warnings()...)}
-	}
-}
-
-// waitStore waits for the store being opened, or for the end of the program.
-func waitStore(ctx context.Context, opening <-chan storeMsg) tea.Cmd {
-	return func() tea.Msg {
-		select {
-		case msg := <-opening:
-			return msg
-		case <-ctx.Done():
-			return nil
-		}
 	}
 }
 

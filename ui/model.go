@@ -208,7 +208,7 @@ func (m Model) Init() tea.Cmd {
 	}
 	switch {
 	case m.opening != nil:
-		cmds = append(cmds, waitStore(m.ctx, m.opening))
+		cmds = append(cmds, receive(m.ctx, m.opening))
 	case m.store == nil:
 		cmds = append(cmds, m.openStore())
 	}

@@ -87,7 +87,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case batchMsg:
 		cmds := []tea.Cmd{m.takeBatch(msg)}
 		if !msg.done {
-			cmds = append(cmds, waitBatch(m.ctx, m.feed))
+			cmds = append(cmds, receive(m.ctx, m.feed))
 		}
 		return m, tea.Batch(cmds...)
 	case storeMsg:
