@@ -13,7 +13,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"newsread/library"
 	"newsread/state"
@@ -107,15 +106,13 @@ func TestStoreOpenedAfterTheEarlyFrame(t *testing.T) {
 	if v := ansi.Strip(early.View().Content); !strings.Contains(v, "2 / 2 stories") || strings.Contains(v, "1/2") {
 		t.Errorf("the early frame without the state is not the stories all unread:\n%s", v)
 	}
-	tm := teatest.NewTestModel(t, probe{early}, teatest.WithInitialTermSize(120, 40),
-		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.TrueColor), tea.WithEnvironment([]string{"TERM=xterm-256color"})))
-	s := &session{t: t, tm: tm}
+	s := startFrom(t, early, 120, 40)
 	opening <- New(Options{Library: library.Embedded(), StatePath: path}).openStore()().(storeMsg)
 	s.waitText("1/2")
-	if err := tm.Quit(); err != nil {
+	if err := s.tm.Quit(); err != nil {
 		t.Fatal(err)
 	}
-	final := tm.FinalModel(t).(probe).Model
+	final := s.tm.FinalModel(t).(probe).Model
 	if final.store == nil {
 		t.Fatal("the store opened after the early frame never reached the program")
 	}
@@ -128,15 +125,13 @@ func TestLoadedModelStartsNoSecondLoad(t *testing.T) {
 	if !early.loaded || early.ix.Len() != 2 {
 		t.Fatalf("firstFrame left the embedded stories unloaded: loaded %v, %d in the index", early.loaded, early.ix.Len())
 	}
-	tm := teatest.NewTestModel(t, probe{early}, teatest.WithInitialTermSize(120, 40),
-		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.TrueColor), tea.WithEnvironment([]string{"TERM=xterm-256color"})))
-	s := &session{t: t, tm: tm}
+	s := startFrom(t, early, 120, 40)
 	s.keys("j") // a key after Init's commands have run
 	s.waitText("2 / 2 stories")
-	if err := tm.Quit(); err != nil {
+	if err := s.tm.Quit(); err != nil {
 		t.Fatal(err)
 	}
-	final := tm.FinalModel(t).(probe).Model
+	final := s.tm.FinalModel(t).(probe).Model
 	if n := final.ix.Len(); n != 2 {
 		t.Errorf("%d stories in the index after the program ran, want 2", n)
 	}
@@ -178,9 +173,7 @@ func TestFirstFrameLeavesFoldersToLoad(t *testing.T) {
 	if v := ansi.Strip(m.View().Content); !strings.Contains(v, "Loading stories…") {
 		t.Errorf("the early frame of a folder does not say it is loading:\n%s", v)
 	}
-	tm := teatest.NewTestModel(t, probe{m}, teatest.WithInitialTermSize(120, 40),
-		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.TrueColor), tea.WithEnvironment([]string{"TERM=xterm-256color"})))
-	s := &session{t: t, tm: tm}
+	s := startFrom(t, m, 120, 40)
 	s.waitLoaded() // Init loads the folder
 }
 

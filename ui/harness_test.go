@@ -65,7 +65,13 @@ func start(t *testing.T, dir string, w, h int, opts ...func(*Options)) *session 
 	for _, f := range opts {
 		f(&o)
 	}
-	tm := teatest.NewTestModel(t, probe{New(o)}, teatest.WithInitialTermSize(w, h),
+	return startFrom(t, New(o), w, h)
+}
+
+// startFrom starts the program from m on a w×h terminal of full colour.
+func startFrom(t *testing.T, m Model, w, h int) *session {
+	t.Helper()
+	tm := teatest.NewTestModel(t, probe{m}, teatest.WithInitialTermSize(w, h),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.TrueColor), tea.WithEnvironment([]string{"TERM=xterm-256color"})))
 	s := &session{t: t, tm: tm}
 	t.Cleanup(func() { tm.Quit() })
