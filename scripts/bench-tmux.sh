@@ -16,14 +16,16 @@
 #                             out from the start)": those polls take CPU from the program
 #                             while it starts (a poll forks a tmux client)
 #   launch → all loaded       100k: status "100000 / 100000 stories" without "loading",
-#                             polled every 50 ms (so as not to take a core from newsread), and
-#                             timed by the last output the pane got between the poll that still
-#                             saw the load going on and the one that saw it done: `tmux
+#                             timed by the chunk of the pane's output that drew it: `tmux
 #                             pipe-pane` hands the pane's output to a reader that stamps each
-#                             chunk as it arrives (a blocking read: no polling, no CPU taken);
-#                             the poll's time when no chunk was stamped in between. The poll
-#                             alone is late by up to 50 ms plus a poll; its times are printed
-#                             too, as "(poll)";
+#                             chunk as it arrives and keeps a copy (a blocking read: no
+#                             polling, no CPU taken); the screen is looked at every 0.5 s only
+#                             (a look forks a tmux client: looking every 50 ms, as before stop
+#                             18, made a first start's load 80 ms slower on 2 cores), and the
+#                             chunk is then found by replaying the copied output, up to each
+#                             chunk stamped since the look before, into a fresh window of the
+#                             same size. The look's own times are printed too, as "(seen by a
+#                             look every 0.5 s)";
 #                             cold (--no-cache: every file parsed and indexed), first start
 #                             (an empty cache: the same while the term streams are gathered,
 #                             then the snapshot is written) and warm (the snapshot in
@@ -33,7 +35,8 @@
 #   RSS                       of the newsread process once all is loaded (ps -o rss=), cold,
 #                             first start (3 s later, when the snapshot is written) and warm
 #   CPU, peak                 of the cold load: the process's CPU seconds (user + system) and
-#                             its peak RSS (VmHWM) when all is loaded
+#                             its peak RSS (VmHWM) when all is loaded (sampled every 20 ms
+#                             from /proc without a fork; the first sample after that output)
 #
 # A key's time is "first": the first screen change after send-keys, and "settled": the last
 # change within 250 ms (a search result can follow the echo of the key). Times come from
@@ -73,6 +76,10 @@ trap cleanup EXIT INT TERM
 
 # ms since $1 (as printed by now_ms), without forking awk in the hot loop
 us() { local t=$EPOCHREALTIME; echo "${t/./}"; }
+# nap SECONDS: sleep without forking (`sleep` is a fork and an exec, which on 2 cores takes CPU
+# from the program being timed): a read that times out on a pipe nobody writes to
+exec {NAP}<> <(:)
+nap() { read -r -t "$1" -u "$NAP" _ || true; }
 median() { sort -g | awk '{a[NR]=$1} END {if (NR==0) {print "n/a"; exit} m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.1f", m}'; }
 
 cd "$ROOT"
@@ -121,20 +128,21 @@ start() {
 # read every 5 ms without a fork, so that no poll takes CPU from the program as it starts; the
 # screen itself is looked at every 0.5 s only, in case stamp.pl cannot tell REGEX in the
 # output, and then that poll's time is taken, with a warning. Every chunk's stamp goes to
-# $STAMPS too, for stamped(). Sets PANE, like start.
+# $STAMPS too, and the output itself to $RAW, for loaded_at(). Sets PANE, like start.
 launch() {
 	win=$((win + 1))
 	PANE="bench:w$win"
 	STAMPS="$WORK/stamps-$win"
+	RAW="$WORK/raw-$win"
 	T new-window -d -t bench -n "w$win" "read -r _; $1"
-	T pipe-pane -t "$PANE" "exec perl $WORK/stamp.pl '$2' > $STAMPS"
+	T pipe-pane -t "$PANE" "exec perl $WORK/stamp.pl '$2' $RAW > $STAMPS"
 	sleep 0.3 # the shell waits at read, stamp.pl has started
 	T0=$(us)
 	T send-keys -t "$PANE" Enter
 	local n=0 t
 	FIRST=nan
 	while :; do
-		sleep 0.005
+		nap 0.005
 		if [[ $(<"$STAMPS") =~ first\ ([0-9]+) ]]; then
 			t=$((BASH_REMATCH[1] - T0))
 			FIRST=$(printf '%d.%03d' $((t / 1000)) $((t % 1000)))
@@ -142,7 +150,7 @@ launch() {
 		fi
 		n=$((n + 1))
 		(( n % 100 == 0 )) || continue
-		t=$(( $(us) - T0 ))
+		t=$(( ${EPOCHREALTIME/./} - T0 ))
 		if [[ "$(cap)" =~ $2 ]]; then
 			echo "# stamp.pl did not see /$2/ in the output of $1; the poll's time is taken" >&2
 			FIRST=$(printf '%d.%03d' $((t / 1000)) $((t % 1000)))
@@ -162,7 +170,7 @@ wait_for() {
 	while :; do
 		[ -n "$pause" ] && sleep "$pause"
 		s=$(cap)
-		t=$(us)
+		t=${EPOCHREALTIME/./}
 		if [[ "$s" =~ $re ]] && { [ -z "$not" ] || ! [[ "$s" =~ $not ]]; }; then
 			echo "$(( t - T0 ))" | awk '{printf "%.3f\n", $1/1000}'
 			return 0
@@ -177,10 +185,10 @@ SETTLE=250000
 key() {
 	local before s t t0 first="" last="" quiet_from
 	before=$(cap)
-	t0=$(us)
+	t0=${EPOCHREALTIME/./}
 	T send-keys -t "$PANE" "$@"
 	while :; do
-		s=$(cap); t=$(us)
+		s=$(cap); t=${EPOCHREALTIME/./}
 		if [ "$s" != "$before" ]; then
 			[ -z "$first" ] && first=$t
 			last=$t; before=$s; quiet_from=$t
@@ -197,18 +205,24 @@ t0=$(us); for _ in $(seq 20); do cap >/dev/null; done; t1=$(us)
 POLL=$(awk -v d=$((t1 - t0)) 'BEGIN {printf "%.1f", d/20/1000}')
 stop
 
-# stamp.pl REGEX writes the time (µs since the epoch) of every chunk of output read from its
-# input, and "first TIME" for the first chunk after which the output so far shows REGEX: its
+# stamp.pl REGEX RAW writes the time (µs since the epoch) of every chunk of output read from
+# its input with the length of the output up to the chunk's end ("TIME BYTES"), copies the
+# output to RAW, and writes "first TIME" for the first chunk after which the output so far
+# shows REGEX: its
 # text with escape sequences removed, a cursor move right or a tab over N cells read as N
 # blanks, a repeat of the last character as that many more of it, and a cursor move
 # elsewhere as a line break (how a renderer may write a run of blanks or move about)
 cat >"$WORK/stamp.pl" <<'PERL'
 use Time::HiRes qw(time);
 $| = 1;
-my ($re, $text, $found) = ($ARGV[0], "", 0);
+my ($re, $raw, $text, $found, $bytes) = ($ARGV[0], $ARGV[1], "", 0, 0);
+open(my $out, ">", $raw) or die "$raw: $!";
+binmode STDIN; binmode $out;
 while (sysread(STDIN, my $chunk, 65536)) {
 	my $t = sprintf "%d", time * 1e6;
-	print "$t\n";
+	syswrite $out, $chunk;
+	$bytes += length $chunk;
+	print "$t $bytes\n";
 	next if $found;
 	$text .= $chunk;
 	(my $plain = $text) =~ s/\e\[(\d*)[CI]/" " x ($1 || 1)/ge;
@@ -219,48 +233,110 @@ while (sysread(STDIN, my $chunk, 65536)) {
 }
 PERL
 
-# wait_loaded: poll every 50 ms until all 100k are loaded; prints the ms since T0 of that poll
-# and of the poll before it (which still saw the load going on)
+loaded() { [[ "$1" =~ \ 100000\ /\ 100000\ stories ]] && ! [[ "$1" =~ loading ]]; }
+
+# wait_loaded PID: wait until the pane shows all 100k loaded, looking at it every 0.5 s only
+# (a look is a fork of tmux: on 2 cores, looking every 50 ms made the load of a first start
+# 80 ms slower); meanwhile the process's CPU ticks and peak RSS are sampled every 20 ms
+# without a fork, into $WORK/samples ("µs-since-T0 ticks VmHWM-kB"). Prints the µs since T0
+# of the look that saw it loaded and of the look before it (which still saw the load going
+# on).
 wait_loaded() {
-	local s d t prev=0
+	local pid=$1 s d prev=0 next=500000 stat status f hwm
+	: >"$WORK/samples"
 	while :; do
-		sleep 0.05
+		nap 0.02
+		d=$(( ${EPOCHREALTIME/./} - T0 ))
+		if stat=$(<"/proc/$pid/stat") && status=$(<"/proc/$pid/status"); then
+			f=(${stat##*) })                       # fields from the 3rd on: utime is the 14th
+			[[ $status =~ VmHWM:[[:space:]]*([0-9]+) ]] && hwm=${BASH_REMATCH[1]}
+			echo "$d $((f[11] + f[12])) $hwm" >>"$WORK/samples"
+		fi
+		(( d < next )) && continue
+		next=$(( d + 500000 ))
 		s=$(cap)
-		d=$(( $(us) - T0 ))
-		t=$(printf '%d.%03d' $((d / 1000)) $((d % 1000)))
-		if [[ "$s" =~ \ 100000\ /\ 100000\ stories ]] && ! [[ "$s" =~ loading ]]; then
-			echo "$t $prev"
+		if loaded "$s"; then
+			echo "$d $prev"
 			return 0
 		fi
 		if (( d > 60000000 )); then echo "timeout waiting for all loaded" >&2; echo "nan nan"; return 1; fi
-		prev=$t
+		prev=$d
 	done
 }
 
-# stamped FILE SEEN PREV: ms since T0 of the last output stamped in FILE after PREV and at or
-# before SEEN (the polls that last saw the load going on and saw it done); SEEN itself when
-# there is none, as when the reader stamped the last frame late, after the poll saw it
-stamped() {
-	awk -v t0="$T0" -v seen="$2" -v prev="$3" 'NF == 1 {ms = ($1 - t0) / 1000; if (ms > prev && ms <= seen) last = ms}
-		END {if (last == "") print seen; else printf "%.3f\n", last}' "$1"
+# replay.pl RAW BYTES DONE writes the first BYTES of RAW to its terminal unchanged (output
+# processing off, as the pane got them), creates the file DONE, and waits
+cat >"$WORK/replay.pl" <<'PERL'
+my ($raw, $n, $done) = @ARGV;
+system("stty", "-opost", "-echo");
+open(my $in, "<", $raw) or die "$raw: $!";
+binmode $in; binmode STDOUT; $| = 1;
+read($in, my $bytes, $n);
+print $bytes;
+open(my $d, ">", $done) or die; close $d;
+sleep 600;
+PERL
+
+# shows_loaded RAW BYTES: whether a fresh window of the same size shows all 100k loaded once
+# the first BYTES of the output recorded in RAW are written to it
+shows_loaded() {
+	local pane="bench:replay" done="$WORK/replayed" s
+	rm -f "$done"
+	T new-window -d -t bench -n replay "exec perl $WORK/replay.pl $1 $2 $done"
+	while [ ! -e "$done" ]; do nap 0.01; done
+	nap 0.2 # tmux has drawn what it read
+	s=$(T capture-pane -p -t "$pane")
+	T kill-window -t "$pane"
+	loaded "$s"
 }
 
+# loaded_at SEEN PREV: the µs since T0 of the chunk of output ($STAMPS, $RAW) that made the
+# pane show all 100k loaded, found by replaying the output up to each candidate (a binary
+# search among the chunks stamped after PREV and by SEEN, the looks that saw the load going
+# on and done); SEEN itself when the replay cannot tell, as when the reader stamped the last
+# frame late, after the look saw it
+loaded_at() {
+	local seen=$1 prev=$2 t b lo hi mid
+	local -a ts=() bs=()
+	while read -r t b; do
+		[[ $t =~ ^[0-9]+$ && -n $b ]] || continue # not "first TIME"
+		t=$(( t - T0 ))
+		(( t > prev && t <= seen )) && { ts+=("$t"); bs+=("$b"); }
+	done <"$STAMPS"
+	lo=0 hi=$(( ${#ts[@]} - 1 ))
+	if (( hi < 0 )) || ! shows_loaded "$RAW" "${bs[hi]}"; then echo "$seen"; return; fi
+	while (( lo < hi )); do # the first chunk after which it shows is in lo…hi
+		mid=$(( (lo + hi) / 2 ))
+		if shows_loaded "$RAW" "${bs[mid]}"; then hi=$mid; else lo=$(( mid + 1 )); fi
+	done
+	echo "${ts[lo]}"
+}
+
+# sampled AT: "CPU-seconds peak-RSS-MB" of the first sample taken at or after AT µs since T0
+sampled() {
+	awk -v at="$1" -v hz="$(getconf CLK_TCK)" '$1 >= at {printf "%.2f %.1f\n", $2 / hz, $3 / 1024; found = 1; exit}
+		END {if (!found) print "nan nan"}' "$WORK/samples"
+}
+
+ms() { awk -v us="$1" 'BEGIN {printf "%.3f\n", us / 1000}'; }
+
 # launch100k CMD FIRST ALL RSS [WAIT]: start CMD on the 100k library and append to the arrays
-# named FIRST, ALL and RSS the time to the first frame, the time until all is loaded (by the
-# pane's output stamps), and the RSS WAIT seconds (default 0.5) later; and to LOAD_SEEN, LOAD_CPU
-# and LOAD_PEAK the time the poll saw all loaded, the process's CPU seconds (user + system)
-# then, and its peak RSS in MB (VmHWM) then
+# named FIRST, ALL and RSS the time to the first frame, the time until all is loaded (the
+# output that showed it, see loaded_at), and the RSS WAIT seconds (default 0.5) after the load
+# was seen; and to LOAD_SEEN, LOAD_CPU and LOAD_PEAK the time the look saw all loaded, and the
+# process's CPU seconds (user + system) and peak RSS in MB (VmHWM) when it was loaded
 launch100k() {
 	local -n first=$2 all=$3 mem=$4
-	local pid seen prev
+	local pid seen prev at cpu peak
 	launch "$1" ' stories'
 	first+=("$FIRST")
-	read -r seen prev < <(wait_loaded)
-	LOAD_SEEN+=("$seen")
-	all+=("$(stamped "$STAMPS" "$seen" "$prev")")
 	pid=$(T display -p -t "$PANE" '#{pane_pid}')
-	LOAD_CPU+=("$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$pid/stat")")
-	LOAD_PEAK+=("$(awk '/^VmHWM/ {printf "%.1f", $2/1024}' "/proc/$pid/status")")
+	read -r seen prev < <(wait_loaded "$pid")
+	LOAD_SEEN+=("$(ms "$seen")")
+	at=$(loaded_at "$seen" "$prev")
+	all+=("$(ms "$at")")
+	read -r cpu peak < <(sampled "$at")
+	LOAD_CPU+=("$cpu") LOAD_PEAK+=("$peak")
 	sleep "${5:-0.5}"
 	mem+=("$(ps -o rss= -p "$pid" | awk '{printf "%.1f", $1/1024}')")
 }
@@ -353,13 +429,13 @@ row "launch → first frame, embedded" "$(med "${emb_launch[@]}")" "$bl"
 row "  (polled flat out from the start)" "$(med "${emb_busy[@]}")" "$(med "${base_busy[@]}")"
 row "launch → first frame, 100k cold" "$(med "${cold_first[@]}")" "$bl"
 row "launch → all 100k loaded, cold" "$(med "${cold_all[@]}")" "$bl"
-row "  (poll)" "$(med "${cold_seen[@]}")" "$bl"
+row "  (seen by a look every 0.5 s)" "$(med "${cold_seen[@]}")" "$bl"
 row "launch → first frame, 100k first start" "$(med "${new_first[@]}")" "$bl"
 row "launch → all 100k loaded, first start" "$(med "${new_all[@]}")" "$bl"
-row "  (poll)" "$(med "${new_seen[@]}")" "$bl"
+row "  (seen by a look every 0.5 s)" "$(med "${new_seen[@]}")" "$bl"
 row "launch → first frame, 100k warm" "$(med "${big_first[@]}")" "$bl"
 row "launch → all 100k loaded, warm" "$(med "${big_all[@]}")" "$bl"
-row "  (poll)" "$(med "${big_seen[@]}")" "$bl"
+row "  (seen by a look every 0.5 s)" "$(med "${big_seen[@]}")" "$bl"
 row "key → first frame, / filter (100k)" "$(med "${typ_first[@]}")" "$bk"
 row "key → settled frame, / filter (100k)" "$(med "${typ_settled[@]}")" "$bk"
 row "key → first frame, tag toggle (100k)" "$(med "${tag_first[@]}")" "$bk"
