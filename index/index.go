@@ -14,6 +14,7 @@ import (
 
 	"github.com/RoaringBitmap/roaring/v2"
 
+	"newsread/internal/pages"
 	"newsread/story"
 )
 
@@ -188,6 +189,7 @@ func (ix *Index) reserve(n int) {
 		return
 	}
 	grown := make([]story.Story, len(ix.stories), max(2*cap(ix.stories), len(ix.stories)+n))
+	pages.Touch(grown) // before the copy and the appends read it
 	copy(grown, ix.stories)
 	ix.stories = grown
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 	"unsafe"
 
+	"newsread/internal/pages"
 	"newsread/story"
 )
 
@@ -292,6 +293,9 @@ func (o *orderer) flush(found int, done bool) {
 	if full && !done { // the files come fast: the next batch will fill up too
 		n := o.size()
 		o.batch = Batch{Stories: make([]story.Story, 0, n), Walked: make([]string, 0, n), slabs: make([]*slab, 0, n)}
+		pages.Touch(o.batch.Stories) // before the appends read them
+		pages.Touch(o.batch.Walked)
+		pages.Touch(o.batch.slabs)
 	}
 	o.started = o.now()
 }
