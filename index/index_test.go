@@ -84,6 +84,41 @@ func TestTagsAndOrder(t *testing.T) {
 	}
 }
 
+// Lookup takes a whole id or a prefix of MinIDPrefix characters or more, in any case, and
+// says how many ids it fits.
+func TestLookup(t *testing.T) {
+	ids := []string{"3f2a9c1e00000001", "3f2a9c1e00000002", "3f2b000000000003", "7169bb7d21fe476b"}
+	var stories []story.Story
+	for i, id := range ids {
+		s := mk(fmt.Sprint("story ", i), "text", "")
+		s.ID = id
+		stories = append(stories, s)
+	}
+	ix := New(reader(stories))
+	ix.Add(stories)
+	for _, tc := range []struct {
+		id      string
+		doc     uint32 // when matches is 1
+		matches int
+	}{
+		{"7169bb7d21fe476b", 3, 1},
+		{" 7169BB7D21FE476B\n", 3, 1},
+		{"3f2a9c1e00000002", 1, 1},
+		{"3f2a9c1e0000000", 0, 2}, // a prefix of two
+		{"3f2a", 0, 2},
+		{"3f2b", 2, 1},
+		{"3F2", 0, 0}, // too short to be a prefix
+		{"7169bb7d21fe476b0", 0, 0},
+		{"ffff", 0, 0},
+		{"", 0, 0},
+	} {
+		doc, n := ix.Lookup(tc.id)
+		if n != tc.matches || n == 1 && doc != tc.doc {
+			t.Errorf("Lookup(%q) = doc %d, %d matches; want doc %d, %d matches", tc.id, doc, n, tc.doc, tc.matches)
+		}
+	}
+}
+
 func TestSearchExamples(t *testing.T) {
 	stories := []story.Story{
 		mk("Zürich bank news", "The council of Zürich met.", "", "Finance"),

@@ -114,7 +114,6 @@ func (ix *Index) Patch(old *Index, oldStreams Streams, slots []Slot) error {
 	next := New(ix.read)
 	next.stories, next.vocab = stories, v
 	for doc, s := range stories {
-		next.ids[s.ID] = uint32(doc)
 		for _, t := range s.Tags {
 			next.addTag(t, uint32(doc))
 		}
@@ -133,7 +132,7 @@ func (ix *Index) Patch(old *Index, oldStreams Streams, slots []Slot) error {
 		return errors.New("index is not empty")
 	}
 	gen := ix.vocab.gen
-	ix.stories, ix.ids, ix.order, ix.tags, ix.tagList, ix.vocab = next.stories, next.ids, next.order, next.tags, next.tagList, next.vocab
+	ix.stories, ix.order, ix.tags, ix.tagList, ix.vocab = next.stories, next.order, next.tags, next.tagList, next.vocab
 	ix.vocab.gen = gen + 1
 	return nil
 }

@@ -110,7 +110,6 @@ func (ix *Index) Restore(data []byte) error {
 	fresh.stories = make([]story.Story, n)
 	for i := range fresh.stories {
 		decodeStory(d, &fresh.stories[i])
-		fresh.ids[fresh.stories[i].ID] = uint32(i)
 	}
 	fresh.order = make([]uint32, n)
 	seen := roaring.New()
@@ -154,7 +153,7 @@ func (ix *Index) Restore(data []byte) error {
 		v.any = append(v.any, any)
 		v.title = append(v.title, title)
 	}
-	if d.Err == nil && (d.Rest() != 0 || len(fresh.ids) != n || len(v.ids) != len(v.names)) {
+	if d.Err == nil && (d.Rest() != 0 || len(v.ids) != len(v.names)) {
 		d.Fail()
 	}
 	if d.Err != nil {
@@ -168,7 +167,7 @@ func (ix *Index) Restore(data []byte) error {
 	if len(ix.stories) > 0 {
 		return errors.New("index is not empty")
 	}
-	ix.stories, ix.ids, ix.order, ix.tags = fresh.stories, fresh.ids, fresh.order, fresh.tags
+	ix.stories, ix.order, ix.tags = fresh.stories, fresh.order, fresh.tags
 	ix.tagList = fresh.tagList
 	gen := ix.vocab.gen
 	ix.vocab = fresh.vocab
