@@ -99,7 +99,7 @@ func (ix *Index) Lookup(id string) (doc uint32, matches int) {
 	defer ix.mu.RUnlock()
 	for d, s := range ix.stories {
 		switch {
-		case s.ID == id: // ids are unique, and all of one length: no other can start with it
+		case s.ID == id: // ids are unique (the loader drops repeats) and of one length: none other starts so
 			return uint32(d), 1
 		case len(id) >= MinIDPrefix && strings.HasPrefix(s.ID, id):
 			doc, matches = uint32(d), matches+1
@@ -188,8 +188,8 @@ func (ix *Index) reserve(n int) {
 	if n <= cap(ix.stories)-len(ix.stories) {
 		return
 	}
-	grown := make([]story.Story, len(ix.stories), max(2*cap(ix.stories), len(ix.stories)+n))
-	pages.Touch(grown) // before the copy and the appends read it
+	// Its pages written to before the copy and the appends read them.
+	grown := pages.Make[story.Story](len(ix.stories), max(2*cap(ix.stories), len(ix.stories)+n))
 	copy(grown, ix.stories)
 	ix.stories = grown
 }

@@ -292,10 +292,8 @@ func (o *orderer) flush(found int, done bool) {
 	o.batch = Batch{}
 	if full && !done { // the files come fast: the next batch will fill up too
 		n := o.size()
-		o.batch = Batch{Stories: make([]story.Story, 0, n), Walked: make([]string, 0, n), slabs: make([]*slab, 0, n)}
-		pages.Touch(o.batch.Stories) // before the appends read them
-		pages.Touch(o.batch.Walked)
-		pages.Touch(o.batch.slabs)
+		// Their pages written before the appends read them.
+		o.batch = Batch{Stories: pages.Make[story.Story](0, n), Walked: pages.Make[string](0, n), slabs: pages.Make[*slab](0, n)}
 	}
 	o.started = o.now()
 }

@@ -12,14 +12,15 @@ import "unsafe"
 // page of larger ones too.
 const minPageSize = 4096
 
-// Touch writes to every page of the backing array of s, up to its capacity. That array must
-// hold zeros only, as one just made does: Touch writes zero bytes, so nothing it holds changes.
-func Touch[T any](s []T) {
-	n := uintptr(cap(s)) * unsafe.Sizeof(*new(T))
-	if n == 0 {
-		return
+// Make is make([]T, n, c) with every page of the new array written to, before anything reads
+// it.
+func Make[T any](n, c int) []T {
+	s := make([]T, n, c)
+	if size := uintptr(c) * unsafe.Sizeof(*new(T)); size > 0 {
+		// A zero byte written over the zeros make gave: nothing s holds changes.
+		touch(unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(s[:c]))), size))
 	}
-	touch(unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(s[:cap(s)]))), n))
+	return s
 }
 
 // touch writes a zero to b's first byte, to every minPageSize-th after it, and to its last: a

@@ -25,7 +25,7 @@ func TestTouchReachesEveryPage(t *testing.T) {
 			first, last := uintptr(unsafe.Pointer(&b[0]))/minPageSize, uintptr(unsafe.Pointer(&b[n-1]))/minPageSize
 			for p := first; p <= last; p++ {
 				if !written[p] {
-					t.Errorf("start %d, %d bytes: page %d of %d…%d not written", start, n, p-first, 0, last-first)
+					t.Errorf("start %d, %d bytes: page %d of 0…%d not written", start, n, p-first, last-first)
 				}
 			}
 			if buf[start+n] != 0xff || start > 0 && buf[start-1] != 0xff {
@@ -42,33 +42,36 @@ type mixed struct {
 	p *mixed
 }
 
-// Touch leaves every element as it was made, up to the capacity, whatever the element's size;
-// empty slices and empty elements are left alone.
-func TestTouchKeepsZeros(t *testing.T) {
-	for _, n := range []int{1, 7, 4096, 100_003} {
-		strs := make([]string, n/2, n)
-		Touch(strs)
-		for i, s := range strs[:n] {
+// Make gives what make gives: the length and capacity asked, every element zero, whatever the
+// element's size; empty slices and empty elements too.
+func TestMakeIsMake(t *testing.T) {
+	for _, c := range []int{1, 7, 4096, 100_003} {
+		strs := Make[string](c/2, c)
+		if len(strs) != c/2 || cap(strs) != c {
+			t.Fatalf("Make[string](%d, %d): len %d, cap %d", c/2, c, len(strs), cap(strs))
+		}
+		for i, s := range strs[:c] {
 			if s != "" {
-				t.Fatalf("string %d of %d is %q after Touch", i, n, s)
+				t.Fatalf("string %d of %d is %q", i, c, s)
 			}
 		}
-		ms := make([]mixed, n)
-		Touch(ms)
+		ms := Make[mixed](c, c)
 		for i, m := range ms {
 			if m.s != "" || m.n != 0 || m.b != nil || m.p != nil {
-				t.Fatalf("element %d of %d is %+v after Touch", i, n, m)
+				t.Fatalf("element %d of %d is %+v", i, c, m)
 			}
 		}
 	}
-	bigs := make([][5000]byte, 3)
-	Touch(bigs)
+	bigs := Make[[5000]byte](3, 3)
 	for i := range bigs {
 		if bigs[i] != [5000]byte{} {
-			t.Fatalf("big element %d changed", i)
+			t.Fatalf("big element %d is not zero", i)
 		}
 	}
-	Touch(make([]struct{}, 4))
-	Touch([]int(nil))
-	Touch(make([]int, 0))
+	if s := Make[struct{}](4, 4); len(s) != 4 {
+		t.Fatalf("Make of empty elements: len %d", len(s))
+	}
+	if s := Make[int](0, 0); len(s) != 0 || cap(s) != 0 {
+		t.Fatalf("Make[int](0, 0): len %d, cap %d", len(s), cap(s))
+	}
 }
