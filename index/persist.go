@@ -99,7 +99,9 @@ func encodeStory(e *wire.Encoder, s *story.Story) {
 }
 
 // Restore fills an empty index with data Encode wrote. Data that is truncated, of another
-// version or inconsistent is an error, and the index stays empty.
+// version or inconsistent is an error, and the index stays empty. The stories' ids are taken
+// to be unique, as in the index that wrote it (its loader drops repeated ones; the snapshot
+// that holds it is checksummed).
 func (ix *Index) Restore(data []byte) error {
 	d := wire.NewDecoder(data)
 	if d.Uint() != formatVersion {
