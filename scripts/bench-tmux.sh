@@ -22,10 +22,10 @@
 #                             polling, no CPU taken); the screen is looked at every 0.5 s only
 #                             (a look forks a tmux client: looking every 50 ms, as before stop
 #                             18, made a first start's load 80 ms slower on 2 cores), and the
-#                             chunk is then found by replaying the copied output, up to each
-#                             chunk stamped since the look before, into a fresh window of the
-#                             same size. The look's own times are printed too, as "(seen by a
-#                             look every 0.5 s)";
+#                             chunk is then found by replaying the copied output into a fresh
+#                             window of the same size, up to the end of a chunk stamped since
+#                             the look before (a binary search over those). The look's own
+#                             times are printed too, as "(seen by a look every 0.5 s)";
 #                             cold (--no-cache: every file parsed and indexed), first start
 #                             (an empty cache: the same while the term streams are gathered,
 #                             then the snapshot is written) and warm (the snapshot in
@@ -74,7 +74,7 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-# ms since $1 (as printed by now_ms), without forking awk in the hot loop
+# µs since the epoch ($(us) is a subshell: the timed loops read $EPOCHREALTIME themselves)
 us() { local t=$EPOCHREALTIME; echo "${t/./}"; }
 # nap SECONDS: sleep without forking (`sleep` is a fork and an exec, which on 2 cores takes CPU
 # from the program being timed): a read that times out on a pipe nobody writes to
@@ -237,26 +237,29 @@ loaded() { [[ "$1" =~ \ 100000\ /\ 100000\ stories ]] && ! [[ "$1" =~ loading ]]
 
 # wait_loaded PID: wait until the pane shows all 100k loaded, looking at it every 0.5 s only
 # (a look is a fork of tmux: on 2 cores, looking every 50 ms made the load of a first start
-# 80 ms slower); meanwhile the process's CPU ticks and peak RSS are sampled every 20 ms
+# 50–80 ms slower); meanwhile the process's CPU ticks and peak RSS are sampled every 20 ms
 # without a fork, into $WORK/samples ("µs-since-T0 ticks VmHWM-kB"). Prints the µs since T0
-# of the look that saw it loaded and of the look before it (which still saw the load going
-# on).
+# at the end of the look that saw it loaded and at the start of the look before it (which
+# still saw the load going on), or "nan nan" after 60 s.
 wait_loaded() {
-	local pid=$1 s d prev=0 next=500000 stat status f hwm
+	local pid=$1 s d prev=0 next=500000 stat line hwm=0
+	local -a f status
 	: >"$WORK/samples"
 	while :; do
 		nap 0.02
 		d=$(( ${EPOCHREALTIME/./} - T0 ))
-		if stat=$(<"/proc/$pid/stat") && status=$(<"/proc/$pid/status"); then
+		if [ -n "$pid" ] && read -r stat <"/proc/$pid/stat" && mapfile -t status <"/proc/$pid/status"; then
 			f=(${stat##*) })                       # fields from the 3rd on: utime is the 14th
-			[[ $status =~ VmHWM:[[:space:]]*([0-9]+) ]] && hwm=${BASH_REMATCH[1]}
+			for line in "${status[@]}"; do [[ $line =~ ^VmHWM:[[:space:]]*([0-9]+) ]] && hwm=${BASH_REMATCH[1]}; done
 			echo "$d $((f[11] + f[12])) $hwm" >>"$WORK/samples"
-		fi
+		else
+			pid= # it has ended
+		fi 2>/dev/null
 		(( d < next )) && continue
 		next=$(( d + 500000 ))
 		s=$(cap)
 		if loaded "$s"; then
-			echo "$d $prev"
+			echo "$(( ${EPOCHREALTIME/./} - T0 )) $prev"
 			return 0
 		fi
 		if (( d > 60000000 )); then echo "timeout waiting for all loaded" >&2; echo "nan nan"; return 1; fi
@@ -265,69 +268,89 @@ wait_loaded() {
 }
 
 # replay.pl RAW BYTES DONE writes the first BYTES of RAW to its terminal unchanged (output
-# processing off, as the pane got them), creates the file DONE, and waits
+# processing off, as the pane got them), then asks the terminal for its status (DSR 5) and
+# creates the file DONE when the answer comes: tmux answers once it has read every byte
+# before the question. It then waits.
 cat >"$WORK/replay.pl" <<'PERL'
 my ($raw, $n, $done) = @ARGV;
-system("stty", "-opost", "-echo");
+system("stty", "raw", "-echo");
 open(my $in, "<", $raw) or die "$raw: $!";
-binmode $in; binmode STDOUT; $| = 1;
+binmode $in; binmode STDIN; binmode STDOUT; $| = 1;
 read($in, my $bytes, $n);
-print $bytes;
+print $bytes, "\e[5n";
+alarm 5; # no answer: no DONE, and the caller gives up
+my $got = "";
+while ($got !~ /\e\[0n/) { sysread(STDIN, my $c, 256) or die; $got .= $c }
+alarm 0;
 open(my $d, ">", $done) or die; close $d;
 sleep 600;
 PERL
 
 # shows_loaded RAW BYTES: whether a fresh window of the same size shows all 100k loaded once
-# the first BYTES of the output recorded in RAW are written to it
+# the first BYTES of the output recorded in RAW are written to it; false, with REPLAY_FAILED
+# set, when the replay gives no sign of being done within 5 s
 shows_loaded() {
-	local pane="bench:replay" done="$WORK/replayed" s
+	local pane="bench:replay" done="$WORK/replayed" s n=0
 	rm -f "$done"
 	T new-window -d -t bench -n replay "exec perl $WORK/replay.pl $1 $2 $done"
-	while [ ! -e "$done" ]; do nap 0.01; done
-	nap 0.2 # tmux has drawn what it read
+	while [ ! -e "$done" ]; do
+		nap 0.01
+		if (( ++n > 500 )); then
+			T kill-window -t "$pane"
+			REPLAY_FAILED=1
+			return 1
+		fi
+	done
 	s=$(T capture-pane -p -t "$pane")
 	T kill-window -t "$pane"
 	loaded "$s"
 }
 
 # loaded_at SEEN PREV: the µs since T0 of the chunk of output ($STAMPS, $RAW) that made the
-# pane show all 100k loaded, found by replaying the output up to each candidate (a binary
-# search among the chunks stamped after PREV and by SEEN, the looks that saw the load going
-# on and done); SEEN itself when the replay cannot tell, as when the reader stamped the last
-# frame late, after the look saw it
+# pane show all 100k loaded, found by replaying the output up to candidate chunks (a binary
+# search among those stamped after PREV and by SEEN, the looks that saw the load going on and
+# done; it shows from one chunk on); SEEN itself, with a warning, when the replay cannot tell,
+# as when the reader stamped the last frame late, after the look saw it
 loaded_at() {
 	local seen=$1 prev=$2 t b lo hi mid
 	local -a ts=() bs=()
+	if [[ $seen == nan ]]; then echo nan; return; fi
 	while read -r t b; do
 		[[ $t =~ ^[0-9]+$ && -n $b ]] || continue # not "first TIME"
 		t=$(( t - T0 ))
 		(( t > prev && t <= seen )) && { ts+=("$t"); bs+=("$b"); }
 	done <"$STAMPS"
+	REPLAY_FAILED=
 	lo=0 hi=$(( ${#ts[@]} - 1 ))
-	if (( hi < 0 )) || ! shows_loaded "$RAW" "${bs[hi]}"; then echo "$seen"; return; fi
-	while (( lo < hi )); do # the first chunk after which it shows is in lo…hi
-		mid=$(( (lo + hi) / 2 ))
-		if shows_loaded "$RAW" "${bs[mid]}"; then hi=$mid; else lo=$(( mid + 1 )); fi
-	done
-	echo "${ts[lo]}"
+	if (( hi >= 0 )) && shows_loaded "$RAW" "${bs[hi]}"; then
+		while (( lo < hi )); do # the first chunk after which it shows is in lo…hi
+			mid=$(( (lo + hi) / 2 ))
+			if shows_loaded "$RAW" "${bs[mid]}"; then hi=$mid; else lo=$(( mid + 1 )); fi
+		done
+		if [ -z "$REPLAY_FAILED" ]; then echo "${ts[lo]}"; return; fi
+	fi
+	echo "# the replay could not tell which output showed all loaded (${#ts[@]} chunks${REPLAY_FAILED:+, a replay failed}); the look's time is taken" >&2
+	echo "$seen"
 }
 
 # sampled AT: "CPU-seconds peak-RSS-MB" of the first sample taken at or after AT µs since T0
 sampled() {
+	if [[ $1 == nan ]]; then echo "nan nan"; return; fi
 	awk -v at="$1" -v hz="$(getconf CLK_TCK)" '$1 >= at {printf "%.2f %.1f\n", $2 / hz, $3 / 1024; found = 1; exit}
 		END {if (!found) print "nan nan"}' "$WORK/samples"
 }
 
-ms() { awk -v us="$1" 'BEGIN {printf "%.3f\n", us / 1000}'; }
+ms() { if [[ $1 == nan ]]; then echo nan; else awk -v us="$1" 'BEGIN {printf "%.3f\n", us / 1000}'; fi; }
 
 # launch100k CMD FIRST ALL RSS [WAIT]: start CMD on the 100k library and append to the arrays
 # named FIRST, ALL and RSS the time to the first frame, the time until all is loaded (the
-# output that showed it, see loaded_at), and the RSS WAIT seconds (default 0.5) after the load
-# was seen; and to LOAD_SEEN, LOAD_CPU and LOAD_PEAK the time the look saw all loaded, and the
-# process's CPU seconds (user + system) and peak RSS in MB (VmHWM) when it was loaded
+# output that showed it, see loaded_at), and the RSS WAIT seconds (default 0.5) after the look
+# saw it (the replays take part of that); and to LOAD_SEEN, LOAD_CPU and LOAD_PEAK the time the
+# look saw all loaded, and the process's CPU seconds (user + system) and peak RSS in MB (VmHWM)
+# when it was loaded
 launch100k() {
 	local -n first=$2 all=$3 mem=$4
-	local pid seen prev at cpu peak
+	local pid seen prev at cpu peak left
 	launch "$1" ' stories'
 	first+=("$FIRST")
 	pid=$(T display -p -t "$PANE" '#{pane_pid}')
@@ -337,7 +360,8 @@ launch100k() {
 	all+=("$(ms "$at")")
 	read -r cpu peak < <(sampled "$at")
 	LOAD_CPU+=("$cpu") LOAD_PEAK+=("$peak")
-	sleep "${5:-0.5}"
+	[[ $seen == nan ]] || left=$(awk -v wait="${5:-0.5}" -v seen="$seen" -v now=$(( ${EPOCHREALTIME/./} - T0 )) 'BEGIN {printf "%.3f", wait - (now - seen) / 1e6}')
+	[[ ${left:-0} == -* ]] || sleep "${left:-${5:-0.5}}"
 	mem+=("$(ps -o rss= -p "$pid" | awk '{printf "%.1f", $1/1024}')")
 }
 
