@@ -95,8 +95,15 @@ BIN="$WORK/newsread"
 mkdir -p "$WORK/state"
 
 if [ ! -f "$LIB/.complete-100000-seed1" ]; then
+	# Only a folder this script began generating (and did not finish) is emptied first: -lib
+	# may name someone's own news.
+	if [ -e "$LIB" ] && [ ! -f "$LIB/.generating-100000-seed1" ] && [ -n "$(ls -A "$LIB" 2>/dev/null || echo x)" ]; then
+		echo "$LIB is not a library this script generated (no .complete-100000-seed1): give a new or empty folder" >&2
+		exit 2
+	fi
 	echo "# generating 100k library in $LIB"
 	rm -rf "$LIB"
+	mkdir -p "$LIB" && touch "$LIB/.generating-100000-seed1"
 	go run ./cmd/synth -n 100000 -seed 1 -out "$LIB"
 	touch "$LIB/.complete-100000-seed1"
 	GENERATED=1
