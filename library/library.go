@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 
 	"newsread/articles"
@@ -48,14 +50,74 @@ type Library struct {
 func Embedded() *Library { return &Library{embedded: articles.FS} }
 
 // Paths is the library of the story files in paths (files, or folders read recursively).
-// A path that does not exist is an error.
+// A path that does not exist is an error. A path given again, or inside a folder also given,
+// is left out: its stories are read once, where it comes first or through the folder.
 func Paths(paths []string) (*Library, error) {
-	for _, p := range paths {
-		if _, err := os.Stat(p); err != nil {
+	folder := make([]bool, len(paths))
+	for i, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
 			return nil, fmt.Errorf("%s: %w", p, unwrapPathError(err))
 		}
+		folder[i] = info.IsDir()
 	}
-	return &Library{paths: paths}, nil
+	return &Library{paths: distinct(paths, folder)}, nil
+}
+
+// distinct returns paths without those that name a path before them, or a story file or
+// folder inside one of the folders (folder[i] tells whether paths[i] is one). Paths are
+// compared as absolute paths, with their links followed when a folder is among them: a
+// library of files only may be thousands of them (a patch's changed files), each link a
+// system call.
+func distinct(paths []string, folder []bool) []string {
+	resolve := slices.Contains(folder, true)
+	cwd, _ := os.Getwd()
+	keys := make([]string, len(paths))
+	var folders []string
+	for i, p := range paths {
+		switch {
+		case resolve:
+			keys[i] = resolved(p)
+		case filepath.IsAbs(p) || cwd == "":
+			keys[i] = filepath.Clean(p)
+		default:
+			keys[i] = filepath.Join(cwd, p)
+		}
+		if folder[i] {
+			folders = append(folders, keys[i])
+		}
+	}
+	seen := make(map[string]bool, len(paths))
+	out := make([]string, 0, len(paths))
+	for i, p := range paths {
+		if seen[keys[i]] || (folder[i] || story.IsStoryFile(p)) && insideAny(keys[i], folders) {
+			continue // a file given by name is read whatever its extension: not so through a folder
+		}
+		seen[keys[i]] = true
+		out = append(out, p)
+	}
+	return out
+}
+
+// resolved is p as an absolute path with its links followed, as far as they can be.
+func resolved(p string) string {
+	if r, err := filepath.EvalSymlinks(p); err == nil {
+		p = r
+	}
+	if a, err := filepath.Abs(p); err == nil {
+		return a
+	}
+	return filepath.Clean(p)
+}
+
+// insideAny reports whether path is below one of folders (not one of them itself).
+func insideAny(path string, folders []string) bool {
+	for _, f := range folders {
+		if rel, err := filepath.Rel(f, path); err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
 }
 
 // Describe says in a few words where the stories come from.
