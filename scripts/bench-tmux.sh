@@ -44,9 +44,10 @@
 # about POLL ms, printed below, which bounds the resolution. Net = measured − baseline.
 #
 # The 100k library is generated with `go run ./cmd/synth -n 100000 -seed 1` into DIR
-# (default $TMPDIR/newsread-bench-lib100k) and reused on later runs. The tmux server is a
-# private one (-L) killed on exit; nothing else is touched. Runs with --no-state, a temp
-# XDG_STATE_HOME and a temp XDG_CACHE_HOME, primed by one untimed launch before the runs.
+# (default $TMPDIR/newsread-bench-lib100k) and reused on later runs; a DIR that holds anything
+# else is refused, never emptied. The tmux server is a private one (-L) killed on exit;
+# nothing else is touched. Runs with --no-state, a temp XDG_STATE_HOME and a temp
+# XDG_CACHE_HOME, primed by one untimed launch before the runs.
 set -euo pipefail
 
 RUNS=5
