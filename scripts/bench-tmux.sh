@@ -35,8 +35,9 @@
 #   RSS                       of the newsread process once all is loaded (ps -o rss=), cold,
 #                             first start (3 s later, when the snapshot is written) and warm
 #   CPU, peak                 of the cold load: the process's CPU seconds (user + system) and
-#                             its peak RSS (VmHWM) when all is loaded (sampled every 20 ms
-#                             from /proc without a fork; the first sample after that output)
+#                             its peak RSS (VmHWM) when all is loaded (sampled every 20 and
+#                             100 ms from /proc without a fork; the first sample after that
+#                             output)
 #
 # A key's time is "first": the first screen change after send-keys, and "settled": the last
 # change within 250 ms (a search result can follow the echo of the key). Times come from
@@ -245,21 +246,24 @@ loaded() { [[ "$1" =~ \ 100000\ /\ 100000\ stories ]] && ! [[ "$1" =~ loading ]]
 
 # wait_loaded PID: wait until the pane shows all 100k loaded, looking at it every 0.5 s only
 # (a look is a fork of tmux: on 2 cores, looking every 50 ms made the load of a first start
-# 50–80 ms slower); meanwhile the process's CPU ticks and peak RSS are sampled every 20 ms
-# without a fork, into $WORK/samples ("µs-since-T0 ticks VmHWM-kB"). Prints the µs since T0
-# at the end of the look that saw it loaded and at the start of the look before it (which
-# still saw the load going on), or "nan nan" after 60 s.
+# 50–80 ms slower); meanwhile the process's /proc/PID/stat is sampled every 20 ms and its
+# peak RSS every 100 ms, without a fork, and written at the end to $WORK/samples
+# ("µs-since-T0 VmHWM-kB" and stat's fields from the 3rd on: utime and stime are the 14th and
+# 15th of the line; a sample costs 0.1 ms of CPU). Prints the µs since T0 at the end of the
+# look that saw it loaded and at the start of the look before it (which still saw the load
+# going on), or "nan nan" after 60 s.
 wait_loaded() {
-	local pid=$1 s d prev=0 next=500000 stat line hwm=0
-	local -a f status
-	: >"$WORK/samples"
+	local pid=$1 s d prev=0 next=500000 stat status hwm=0 n=0
+	local -a samples=()
 	while :; do
 		nap 0.02
 		d=$(( ${EPOCHREALTIME/./} - T0 ))
-		if [ -n "$pid" ] && read -r stat <"/proc/$pid/stat" && mapfile -t status <"/proc/$pid/status"; then
-			f=(${stat##*) })                       # fields from the 3rd on: utime is the 14th
-			for line in "${status[@]}"; do [[ $line =~ ^VmHWM:[[:space:]]*([0-9]+) ]] && hwm=${BASH_REMATCH[1]}; done
-			echo "$d $((f[11] + f[12])) $hwm" >>"$WORK/samples"
+		if [ -n "$pid" ] && read -r stat <"/proc/$pid/stat"; then
+			if (( n++ % 5 == 0 )); then
+				IFS= read -r -d '' status <"/proc/$pid/status" || true # to the end: no NUL in it
+				[[ $status =~ VmHWM:[[:space:]]*([0-9]+) ]] && hwm=${BASH_REMATCH[1]}
+			fi
+			samples+=("$d $hwm ${stat##*) }")
 		else
 			pid= # it has ended
 		fi 2>/dev/null
@@ -267,10 +271,16 @@ wait_loaded() {
 		next=$(( d + 500000 ))
 		s=$(cap)
 		if loaded "$s"; then
+			printf '%s\n' "${samples[@]}" >"$WORK/samples"
 			echo "$(( ${EPOCHREALTIME/./} - T0 )) $prev"
 			return 0
 		fi
-		if (( d > 60000000 )); then echo "timeout waiting for all loaded" >&2; echo "nan nan"; return 1; fi
+		if (( d > 60000000 )); then
+			printf '%s\n' "${samples[@]}" >"$WORK/samples"
+			echo "timeout waiting for all loaded" >&2
+			echo "nan nan"
+			return 1
+		fi
 		prev=$d
 	done
 }
@@ -344,7 +354,7 @@ loaded_at() {
 # sampled AT: "CPU-seconds peak-RSS-MB" of the first sample taken at or after AT µs since T0
 sampled() {
 	if [[ $1 == nan ]]; then echo "nan nan"; return; fi
-	awk -v at="$1" -v hz="$(getconf CLK_TCK)" '$1 >= at {printf "%.2f %.1f\n", $2 / hz, $3 / 1024; found = 1; exit}
+	awk -v at="$1" -v hz="$(getconf CLK_TCK)" '$1 >= at {printf "%.2f %.1f\n", ($14 + $15) / hz, $2 / 1024; found = 1; exit}
 		END {if (!found) print "nan nan"}' "$WORK/samples"
 }
 
