@@ -12,4 +12,4 @@ func (*folder) at(string) (fd int, whole, ok bool) { return -1, false, false }
 
 func (*folder) close() {}
 
-func openat(int, string, int) (int, error) { return -1, syscall.ENOSYS }
+func (*folder) openat(int, string, int) (int, error) { return -1, syscall.ENOSYS }

@@ -96,7 +96,7 @@ func openFile(path string, flags int, link bool, dir *folder) (fd int, whole boo
 			folderPath, name = path[:max(i, 1)], path[i+1:]
 		}
 		if dfd, w, ok := dir.at(folderPath); ok && name != "" {
-			fd, err = retry(func() (int, error) { return openat(dfd, name, flags) })
+			fd, err = retry(func() (int, error) { return dir.openat(dfd, name, flags) })
 			return fd, w, err
 		}
 	}
