@@ -122,6 +122,9 @@ func TestLoadOthersFiles(t *testing.T) {
 	cmd.Env = append(os.Environ(), "NEWSREAD_TEST_LOAD_AS_NOBODY="+lib)
 	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
 	out, err := cmd.CombinedOutput()
+	if _, ran := err.(*exec.ExitError); err != nil && !ran {
+		t.Skipf("cannot run a process as nobody here: %v", err) // no setuid in this container, /tmp not executable
+	}
 	if err != nil {
 		t.Fatalf("the load as nobody: %v\n%s", err, out)
 	}
