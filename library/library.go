@@ -66,9 +66,9 @@ func Paths(paths []string) (*Library, error) {
 
 // distinct returns paths without those that name a path before them, or a story file or
 // folder inside one of the folders (folder[i] tells whether paths[i] is one). Paths are
-// compared as absolute paths, with their links followed when a folder is among them: a
-// library of files only may be thousands of them (a patch's changed files), each link a
-// system call.
+// compared as absolute paths, with their links followed when a folder is among them (but a
+// file's own name, which a folder's walk reads as it is): a library of files only may be
+// thousands of them (a patch's changed files), each link a system call.
 func distinct(paths []string, folder []bool) []string {
 	resolve := slices.Contains(folder, true)
 	cwd, _ := os.Getwd()
@@ -76,8 +76,10 @@ func distinct(paths []string, folder []bool) []string {
 	var folders []string
 	for i, p := range paths {
 		switch {
-		case resolve:
+		case resolve && folder[i]:
 			keys[i] = resolved(p)
+		case resolve:
+			keys[i] = filepath.Join(resolved(filepath.Dir(p)), filepath.Base(p))
 		case filepath.IsAbs(p) || cwd == "":
 			keys[i] = filepath.Clean(p)
 		default:

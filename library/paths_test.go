@@ -21,6 +21,9 @@ func TestPathsReadOnce(t *testing.T) {
 	if err := os.Symlink(d, link); err != nil {
 		t.Fatal(err)
 	}
+	if err := os.Symlink(filepath.Join(e, "c.md"), filepath.Join(d, "out.md")); err != nil {
+		t.Fatal(err)
+	}
 	t.Chdir(dir)
 	for _, tc := range []struct {
 		name        string
@@ -35,6 +38,9 @@ func TestPathsReadOnce(t *testing.T) {
 		{"a file the walk would not read", []string{d + "/notes.text", d}, []string{d + "/notes.text", d}},
 		{"a link to a folder given", []string{link, d}, []string{link}},
 		{"a path through a link", []string{d, link + "/sub"}, []string{d}},
+		{"a file through a linked folder, beside a folder", []string{e, d + "/a.txt", link + "/a.txt"}, []string{e, d + "/a.txt"}},
+		{"a link in a folder given, to a story outside", []string{d + "/out.md", d}, []string{d}},
+		{"a story file and a link to it", []string{e + "/c.md", d + "/out.md"}, []string{e + "/c.md", d + "/out.md"}},
 		{"two folders", []string{d, e}, []string{d, e}},
 		{"a file twice", []string{d + "/a.txt", "d/a.txt", d + "/a.txt"}, []string{d + "/a.txt"}},
 		{"files only", []string{"d/a.txt", "./d/a.txt", d + "/sub/b.txt", "d/../d/sub/b.txt"}, []string{"d/a.txt", d + "/sub/b.txt"}},
